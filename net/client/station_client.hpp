@@ -1,0 +1,50 @@
+#pragma once
+// The kiosk's client of the station API. It owns one Asio io_context thread;
+// callbacks run on that thread, so the caller hands results to its own loop
+// (the kiosk pushes them as SDL user events).
+#include "net/protocol/catalog.hpp"
+#include "net/protocol/result.hpp"
+#include "net/protocol/ticket.hpp"
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace motcua::net {
+
+struct StationError {
+  enum class Kind {
+    unreachable, // connect failed or the connection broke
+    timeout,     // no complete answer before the deadline
+    refused,     // the station answered with an error body (4xx/5xx)
+    bad_response // the station answered something we cannot read
+  };
+  Kind kind = Kind::unreachable;
+  int http_status = 0;
+  std::string code;    // ApiError code when refused
+  std::string message; // for logs and technicians
+};
+
+struct StationAddress {
+  std::string host; // "127.0.0.1"
+  std::string port; // "8080"
+};
+// "http://127.0.0.1:8080" (path and trailing slash ignored); TLS comes later.
+Result<StationAddress> parse_station_url(const std::string &url);
+
+class StationClient {
+public:
+  StationClient(StationAddress address, std::chrono::milliseconds timeout);
+  ~StationClient(); // cancels outstanding requests (their callbacks get an error) and joins
+
+  void fetch_catalog(std::function<void(Result<Catalog, StationError>)> done);
+  void issue_ticket(TicketRequest request,
+                    std::function<void(Result<Ticket, StationError>)> done);
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+} // namespace motcua::net
