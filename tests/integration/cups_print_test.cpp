@@ -3,14 +3,13 @@
 #include "printer/cups_raw_printer.hpp"
 #include "printer/escpos.hpp"
 #include "printer/receipt.hpp"
+#include "tests/support/printers.hpp"
 #include "tests/support/process.hpp"
 
 #include <doctest/doctest.h>
 
 #include <cstdlib>
-#include <filesystem>
 #include <future>
-#include <thread>
 
 using namespace motcua;
 using namespace motcua::testing;
@@ -18,32 +17,12 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::map<std::string, std::string> printers_env() {
-  auto env = read_env_file(MOTCUA_TEST_PRINTERS_DIR "/printers.env");
-  REQUIRE_MESSAGE(env.count("CUPS_SERVER"), "the printers fixture did not run");
-  return env;
-}
-
 printer::PrintOutcome print_and_wait(printer::TicketPrinter &p, printer::PrintJob job) {
   std::promise<printer::PrintOutcome> done;
   auto f = done.get_future();
   p.submit(std::move(job), [&](printer::PrintOutcome o) { done.set_value(std::move(o)); });
   REQUIRE(f.wait_for(60s) == std::future_status::ready);
   return f.get();
-}
-
-// The listener writes one file per job; find ours by content (tests run in parallel).
-bool listener_received(const std::string &dir, const std::vector<std::uint8_t> &bytes,
-                       std::chrono::milliseconds deadline) {
-  std::string wanted(bytes.begin(), bytes.end());
-  auto until = std::chrono::steady_clock::now() + deadline;
-  while (std::chrono::steady_clock::now() < until) {
-    for (const auto &entry : std::filesystem::directory_iterator(dir))
-      if (entry.path().extension() == ".bin" && read_file(entry.path()) == wanted)
-        return true;
-    std::this_thread::sleep_for(50ms);
-  }
-  return false;
 }
 
 std::vector<std::uint8_t> sample_ticket_bytes(const std::string &number) {
@@ -69,7 +48,7 @@ TEST_CASE("a ticket sent to the raw CUPS queue reaches the printer byte for byte
   auto outcome = print_and_wait(cups, {"Phieu D042", bytes});
   REQUIRE_MESSAGE(outcome.ok, outcome.error);
   CHECK(outcome.job_id > 0);
-  CHECK(listener_received(env["MOTCUA_LISTENER_DIR"], bytes, 20s));
+  CHECK_FALSE(wait_for_job_with_bytes(env["MOTCUA_LISTENER_DIR"], bytes, 20s).empty());
 }
 
 TEST_CASE("a queue that rejects jobs is reported, and nothing is left held") {

@@ -1,14 +1,13 @@
 // motcua-station as a real process: command line, start-up errors, and
 // numbers that survive a kill -9 in the middle of a burst of tickets.
 #include "net/client/station_client.hpp"
-#include "tests/support/process.hpp"
+#include "tests/support/station_process.hpp"
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
 #include <atomic>
 #include <filesystem>
-#include <future>
 #include <set>
 #include <thread>
 
@@ -17,34 +16,6 @@ using namespace motcua::testing;
 using namespace std::chrono_literals;
 
 namespace {
-
-struct Station {
-  std::string dir;
-  std::unique_ptr<ChildProcess> process;
-  std::string port;
-
-  explicit Station(std::string data_dir) : dir(std::move(data_dir)) { start(); }
-  void start() {
-    std::filesystem::remove(dir + "/port");
-    process = std::make_unique<ChildProcess>(
-        std::vector<std::string>{MOTCUA_STATION_BIN, "--listen", "127.0.0.1:0", "--data",
-                                 dir, "--port-file", dir + "/port"},
-        std::map<std::string, std::string>{}, dir + "/station.log");
-    port = wait_for_file(dir + "/port", 20s);
-    REQUIRE_MESSAGE(!port.empty(), read_file(dir + "/station.log"));
-    while (!port.empty() && (port.back() == '\n' || port.back() == ' '))
-      port.pop_back();
-  }
-};
-
-Result<Ticket, net::StationError> issue(net::StationClient &client, const std::string &service,
-                                        const std::string &key) {
-  std::promise<Result<Ticket, net::StationError>> done;
-  auto answer = done.get_future();
-  client.issue_ticket(TicketRequest{service, std::nullopt, key},
-                      [&](Result<Ticket, net::StationError> r) { done.set_value(std::move(r)); });
-  return answer.get();
-}
 
 std::vector<std::string> numbers_in_database(const std::string &path, std::string &integrity) {
   sqlite3 *db = nullptr;
@@ -96,7 +67,7 @@ TEST_CASE("motcua-station refuses a bad catalog, naming the file and the field")
 
 TEST_CASE("kill -9 in a burst of tickets: nothing acknowledged is lost, no number reused") {
   auto dir = fresh_dir("station-kill9");
-  Station station(dir);
+  StationProcess station(dir);
   std::set<std::string> acknowledged;
   int failures = 0;
   {
@@ -105,7 +76,7 @@ TEST_CASE("kill -9 in a burst of tickets: nothing acknowledged is lost, no numbe
     std::mutex m;
     std::thread burst([&] {
       for (int i = 0; !stop && i < 2000; ++i) {
-        auto r = issue(client, i % 2 ? "A" : "B", "burst-" + std::to_string(i));
+        auto r = issue_ticket_sync(client, i % 2 ? "A" : "B", "burst-" + std::to_string(i));
         std::lock_guard lock(m);
         if (r)
           acknowledged.insert(r->number);
@@ -142,13 +113,13 @@ TEST_CASE("kill -9 in a burst of tickets: nothing acknowledged is lost, no numbe
   station.start();
   net::StationClient client({"127.0.0.1", station.port}, 2000ms);
   for (int i = 0; i < 5; ++i) {
-    auto r = issue(client, "A", "after-restart-" + std::to_string(i));
+    auto r = issue_ticket_sync(client, "A", "after-restart-" + std::to_string(i));
     REQUIRE_MESSAGE(r.has_value(), (r ? "" : r.error().message));
     CHECK_MESSAGE(stored_set.count(r->number) == 0, r->number, " was issued before the crash");
     stored_set.insert(r->number);
   }
   // An idempotent retry of a pre-crash request returns the same ticket.
-  auto replay = issue(client, "B", "burst-0");
+  auto replay = issue_ticket_sync(client, "B", "burst-0");
   REQUIRE(replay.has_value());
   CHECK(replay->number == "B001");
   station.process->terminate();

@@ -1,0 +1,35 @@
+#pragma once
+// HTTP as the API handler sees it: plain structs, no sockets, no Beast, so
+// every route and error can be tested by calling a function.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace motcua::station {
+
+inline constexpr std::size_t kMaxRequestBodyBytes = 16 * 1024;
+inline constexpr std::size_t kMaxRequestHeaderBytes = 8 * 1024;
+
+struct ApiRequest {
+  std::string method; // "GET", "POST", ... as sent
+  std::string target; // "/api/v1/catalog?x=1"
+  std::string content_type;
+  std::string if_none_match;
+  std::string body;
+};
+
+struct ApiResponse {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers; // ETag, Allow, ...
+
+  const std::string *header(std::string_view name) const; // case-insensitive
+};
+
+// {"error":{"code":...,"message":...}} with the given status.
+ApiResponse error_response(int status, std::string code, std::string message);
+
+} // namespace motcua::station

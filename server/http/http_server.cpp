@@ -1,0 +1,353 @@
+// The only translation unit of the station that includes Beast: it compiles
+// slowly, so everything testable lives in server/api instead.
+#include "server/http/http_server.hpp"
+
+#include "server/log.hpp"
+#include "server/version.hpp"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <array>
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+namespace motcua::station {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+class Session;
+constexpr std::chrono::seconds kStopGrace{2};
+constexpr std::chrono::seconds kLingerTime{2};
+constexpr std::size_t kLingerBytes = 256 * 1024;
+} // namespace
+
+struct HttpServer::Impl {
+  Impl(HttpServerOptions opts, RequestHandler h)
+      : options(std::move(opts)), handler(std::move(h)),
+        ioc(options.threads > 0 ? options.threads : 1) {}
+
+  void do_accept();
+  void on_accept(beast::error_code ec, tcp::socket socket);
+  void session_started(Session *session, std::weak_ptr<Session> weak);
+  void session_ended(Session *session);
+  void stop();
+
+  HttpServerOptions options;
+  RequestHandler handler;
+  std::atomic<bool> stopping{false};
+  bool stopped = false; // guarded by stop_mutex
+  std::mutex stop_mutex;
+
+  // Declared before the io_context: sessions still queued in it when it is
+  // destroyed unregister themselves here.
+  std::mutex sessions_mutex;
+  std::condition_variable sessions_idle;
+  std::unordered_map<Session *, std::weak_ptr<Session>> sessions;
+
+  asio::io_context ioc;
+  tcp::acceptor acceptor{asio::make_strand(ioc)};
+  tcp::endpoint bound;
+  std::vector<std::thread> threads;
+};
+
+namespace {
+
+bool is_http_parse_error(const beast::error_code &ec) {
+  return ec.category() == beast::error_code(http::error::bad_target).category();
+}
+
+// One connection: read a request, answer it, repeat while keep-alive holds.
+class Session : public std::enable_shared_from_this<Session> {
+public:
+  Session(tcp::socket &&socket, HttpServer::Impl &server)
+      : stream_(std::move(socket)), server_(server) {}
+  ~Session() { server_.session_ended(this); }
+
+  void start() {
+    asio::dispatch(stream_.get_executor(),
+                   beast::bind_front_handler(&Session::do_read, shared_from_this()));
+  }
+
+  // From stop(): close the connection if it is waiting for a request. One in
+  // the middle of a request finishes it and closes after the answer.
+  void close_if_idle() {
+    asio::post(stream_.get_executor(), [self = shared_from_this()] {
+      if (self->state_ == State::reading)
+        self->stream_.close();
+    });
+  }
+
+private:
+  enum class State { reading, answering, lingering };
+
+  void do_read() {
+    if (server_.stopping)
+      return close();
+    state_ = State::reading;
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(server_.options.header_limit));
+    parser_->body_limit(server_.options.body_limit);
+    stream_.expires_after(server_.options.read_timeout);
+    http::async_read(stream_, buffer_, *parser_,
+                     beast::bind_front_handler(&Session::on_read, shared_from_this()));
+  }
+
+  void on_read(beast::error_code ec, std::size_t) {
+    state_ = State::answering;
+    if (ec == http::error::end_of_stream || ec == http::error::partial_message)
+      return close();
+    if (ec == http::error::body_limit)
+      return answer_and_close(error_response(
+          413, "body_too_large",
+          "the body exceeds " + std::to_string(server_.options.body_limit) + " bytes"));
+    if (ec == http::error::header_limit || ec == http::error::buffer_overflow)
+      return answer_and_close(
+          error_response(431, "headers_too_large",
+                         "the headers exceed " +
+                             std::to_string(server_.options.header_limit) + " bytes"));
+    if (ec && is_http_parse_error(ec))
+      return answer_and_close(
+          error_response(400, "bad_request", "the request is not valid HTTP/1.1"));
+    if (ec)
+      return; // timeout, reset or cancelled: nobody to answer; the socket closes
+
+    auto &request = parser_->get();
+    ApiRequest api;
+    api.method = std::string(request.method_string());
+    api.target = std::string(request.target());
+    api.content_type = std::string(request[http::field::content_type]);
+    api.if_none_match = std::string(request[http::field::if_none_match]);
+    api.body = std::move(request.body());
+    send(handle(api), request.keep_alive() && !server_.stopping);
+  }
+
+  ApiResponse handle(const ApiRequest &request) {
+    try {
+      return server_.handler(request);
+    } catch (const std::exception &e) {
+      log_line(std::string("handler failed: ") + e.what());
+    } catch (...) {
+      log_line("handler failed");
+    }
+    return error_response(500, "internal_error", "the station failed to answer");
+  }
+
+  // After an error the peer may still be sending (a body over the limit).
+  void answer_and_close(const ApiResponse &response) {
+    linger_after_answer_ = true;
+    send(response, false);
+  }
+
+  void send(const ApiResponse &api, bool keep_alive) {
+    response_ = {};
+    response_.version(11);
+    response_.result(static_cast<unsigned>(api.status));
+    response_.set(http::field::server,
+                  "motcua-station/" + std::string(station_version()));
+    if (!api.content_type.empty())
+      response_.set(http::field::content_type, api.content_type);
+    for (const auto &[name, value] : api.headers)
+      response_.set(name, value);
+    response_.body() = api.body;
+    response_.keep_alive(keep_alive);
+    if (api.status != 304) // a 304 has no body and must not claim a length of 0
+      response_.prepare_payload();
+    stream_.expires_after(server_.options.write_timeout);
+    http::async_write(stream_, response_,
+                      beast::bind_front_handler(&Session::on_write, shared_from_this()));
+  }
+
+  void on_write(beast::error_code ec, std::size_t) {
+    if (ec)
+      return; // the peer is gone; dropping the session closes the socket
+    if (!response_.keep_alive())
+      return linger_after_answer_ ? linger() : close();
+    do_read();
+  }
+
+  void close() {
+    beast::error_code ignored; // the peer may be gone already
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream_.close();
+  }
+
+  // Half-close, then drain what the peer still sends for a moment: closing a
+  // socket with unread input resets the connection, and the peer could lose
+  // the error answer we just wrote (e.g. 413 while it is still uploading).
+  void linger() {
+    state_ = State::lingering;
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec); // peer may be gone
+    stream_.expires_after(kLingerTime);
+    drain();
+  }
+
+  void drain() {
+    stream_.async_read_some(
+        asio::buffer(discard_),
+        [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+          self->drained_ += n;
+          if (!ec && self->drained_ < kLingerBytes)
+            self->drain();
+          // else: EOF, timeout or too much: let the session go.
+        });
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  http::response<http::string_body> response_;
+  HttpServer::Impl &server_;
+  State state_ = State::reading;
+  std::array<char, 4096> discard_{};
+  std::size_t drained_ = 0;
+  bool linger_after_answer_ = false;
+};
+
+} // namespace
+
+void HttpServer::Impl::do_accept() {
+  acceptor.async_accept(asio::make_strand(ioc),
+                        beast::bind_front_handler(&Impl::on_accept, this));
+}
+
+void HttpServer::Impl::on_accept(beast::error_code ec, tcp::socket socket) {
+  if (ec == asio::error::operation_aborted || !acceptor.is_open())
+    return; // stopping
+  if (ec) {
+    log_line("accept failed: " + ec.message());
+  } else if (!stopping) {
+    std::size_t active;
+    {
+      std::lock_guard lock(sessions_mutex);
+      active = sessions.size();
+    }
+    if (active >= options.max_connections) {
+      // Closing at once tells the client to retry later; it costs us nothing.
+      beast::error_code ignored;
+      socket.close(ignored);
+    } else {
+      auto session = std::make_shared<Session>(std::move(socket), *this);
+      session_started(session.get(), session);
+      session->start();
+    }
+  }
+  do_accept();
+}
+
+void HttpServer::Impl::session_started(Session *session, std::weak_ptr<Session> weak) {
+  std::lock_guard lock(sessions_mutex);
+  sessions.emplace(session, std::move(weak));
+}
+
+void HttpServer::Impl::session_ended(Session *session) {
+  std::lock_guard lock(sessions_mutex);
+  sessions.erase(session);
+  if (sessions.empty())
+    sessions_idle.notify_all();
+}
+
+void HttpServer::Impl::stop() {
+  std::lock_guard stop_lock(stop_mutex);
+  if (stopped)
+    return;
+  stopped = true;
+  stopping = true;
+  asio::post(acceptor.get_executor(), [this] {
+    beast::error_code ignored;
+    acceptor.close(ignored);
+  });
+  std::vector<std::shared_ptr<Session>> open;
+  {
+    std::lock_guard lock(sessions_mutex);
+    for (auto &[raw, weak] : sessions)
+      if (auto session = weak.lock())
+        open.push_back(std::move(session));
+  }
+  for (auto &session : open)
+    session->close_if_idle();
+  open.clear(); // our references must not keep sessions alive
+  {
+    std::unique_lock lock(sessions_mutex);
+    sessions_idle.wait_for(lock, kStopGrace, [this] { return sessions.empty(); });
+  }
+  ioc.stop(); // whatever is left after the grace period is abandoned
+  for (auto &thread : threads)
+    if (thread.joinable())
+      thread.join();
+}
+
+HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+HttpServer::~HttpServer() { stop(); }
+
+void HttpServer::stop() { impl_->stop(); }
+
+std::string HttpServer::host() const { return impl_->bound.address().to_string(); }
+
+unsigned short HttpServer::port() const { return impl_->bound.port(); }
+
+Result<std::unique_ptr<HttpServer>> HttpServer::start(HttpServerOptions options,
+                                                      RequestHandler handler) {
+  const std::string where = options.host + ":" + std::to_string(options.port);
+  auto impl = std::make_unique<Impl>(std::move(options), std::move(handler));
+  beast::error_code ec;
+  tcp::resolver resolver(impl->ioc);
+  auto endpoints =
+      resolver.resolve(impl->options.host, std::to_string(impl->options.port),
+                       tcp::resolver::passive | tcp::resolver::numeric_service, ec);
+  if (ec || endpoints.empty())
+    return unexpected("cannot resolve " + where + ": " + ec.message());
+  const tcp::endpoint endpoint = endpoints.begin()->endpoint();
+  auto &acceptor = impl->acceptor;
+  [&] {
+    acceptor.open(endpoint.protocol(), ec);
+    if (ec)
+      return;
+    acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+    if (ec)
+      return;
+    acceptor.bind(endpoint, ec);
+    if (ec)
+      return;
+    acceptor.listen(asio::socket_base::max_listen_connections, ec);
+    if (ec)
+      return;
+    impl->bound = acceptor.local_endpoint(ec);
+  }();
+  if (ec)
+    return unexpected("cannot listen on " + where + ": " + ec.message());
+
+  impl->do_accept();
+  const int threads = impl->options.threads > 0 ? impl->options.threads : 1;
+  for (int i = 0; i < threads; ++i)
+    impl->threads.emplace_back([raw = impl.get()] {
+      // A handler that throws must not take the station down with it.
+      while (true) {
+        try {
+          raw->ioc.run();
+          return;
+        } catch (const std::exception &e) {
+          log_line(std::string("I/O thread caught: ") + e.what());
+        }
+      }
+    });
+  return std::unique_ptr<HttpServer>(new HttpServer(std::move(impl)));
+}
+
+} // namespace motcua::station

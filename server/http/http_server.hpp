@@ -1,0 +1,52 @@
+#pragma once
+// The station's HTTP/1.1 front: accepts connections and hands each request
+// to a handler as a plain ApiRequest. Beast stays inside http_server.cpp.
+#include "net/protocol/result.hpp"
+#include "server/api/api_message.hpp"
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace motcua::station {
+
+struct HttpServerOptions {
+  std::string host = "127.0.0.1";
+  unsigned short port = 0; // 0: the system picks one; see HttpServer::port()
+  int threads = 2;
+  std::size_t max_connections = 64;
+  // A request (headers and body) must arrive within this time, and an idle
+  // keep-alive connection is closed after it: slow clients cannot hold a slot.
+  std::chrono::milliseconds read_timeout{15000};
+  std::chrono::milliseconds write_timeout{15000};
+  std::size_t body_limit = kMaxRequestBodyBytes;
+  std::size_t header_limit = kMaxRequestHeaderBytes;
+};
+
+// Called on an I/O thread, possibly on several at once.
+using RequestHandler = std::function<ApiResponse(const ApiRequest &)>;
+
+class HttpServer {
+public:
+  // Binds, listens and starts the I/O threads. The error names the address.
+  static Result<std::unique_ptr<HttpServer>> start(HttpServerOptions options,
+                                                   RequestHandler handler);
+  ~HttpServer(); // stop()
+
+  std::string host() const;
+  unsigned short port() const; // the bound port, also when 0 was asked for
+
+  // Stops accepting, lets requests in progress finish (briefly), closes every
+  // connection and joins the threads. Idempotent.
+  void stop();
+
+  struct Impl;
+
+private:
+  explicit HttpServer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+} // namespace motcua::station

@@ -1,0 +1,98 @@
+// motcua-station: wiring only. Options → time zone → catalog → storage →
+// HTTP server; then wait for SIGTERM/SIGINT.
+#include "net/protocol/catalog.hpp"
+#include "server/api/api_handler.hpp"
+#include "server/atomic_file.hpp"
+#include "server/http/http_server.hpp"
+#include "server/log.hpp"
+#include "server/station_clock.hpp"
+#include "server/station_options.hpp"
+#include "server/storage/ticket_store.hpp"
+#include "server/version.hpp"
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <pthread.h>
+
+namespace {
+
+constexpr int kExitRuntimeFailure = 1;
+constexpr int kExitConfigurationError = 2;
+
+std::string printable_address(const std::string &host, unsigned short port) {
+  const bool ipv6 = host.find(':') != std::string::npos;
+  return (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  using namespace motcua::station;
+
+  auto options = parse_station_options(std::vector<std::string>(argv + 1, argv + argc),
+                                       MOTCUA_DEFAULT_CATALOG);
+  if (!options) {
+    log_line(options.error());
+    return kExitConfigurationError;
+  }
+  if (options->show_help) {
+    std::cout << station_usage();
+    return 0;
+  }
+  if (options->show_version) {
+    std::cout << "motcua-station " << station_version() << "\n";
+    return 0;
+  }
+
+  if (auto error = set_station_time_zone(options->time_zone)) {
+    log_line(*error);
+    return kExitConfigurationError;
+  }
+  auto catalog = motcua::load_catalog_file(options->catalog_file);
+  if (!catalog) {
+    log_line("bad catalog: " + catalog.error().to_string());
+    return kExitConfigurationError;
+  }
+  auto store = open_sqlite_ticket_store(options->data_dir);
+  if (!store) {
+    log_line(store.error().message);
+    return kExitRuntimeFailure;
+  }
+  ApiHandler api(std::move(catalog).value(), **store, system_clock());
+
+  // Blocked before any thread starts, so every thread inherits the mask and
+  // only sigwait below receives them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+
+  HttpServerOptions http;
+  http.host = options->listen.host;
+  http.port = options->listen.port;
+  auto server = HttpServer::start(
+      http, [&api](const ApiRequest &request) { return api.handle(request); });
+  if (!server) {
+    log_line(server.error());
+    return kExitRuntimeFailure;
+  }
+  if (!options->port_file.empty()) {
+    if (auto error = write_file_atomically(options->port_file,
+                                           std::to_string((*server)->port()) + "\n")) {
+      log_line("cannot write the port file: " + *error);
+      return kExitRuntimeFailure;
+    }
+  }
+  std::cout << "motcua-station listening on "
+            << printable_address((*server)->host(), (*server)->port()) << std::endl;
+
+  int signal_number = 0;
+  sigwait(&stop_signals, &signal_number);
+  log_line(std::string("stopping on ") +
+           (signal_number == SIGINT ? "SIGINT" : "SIGTERM"));
+  (*server)->stop();
+  return 0;
+}

@@ -1,0 +1,95 @@
+#include "server/station_options.hpp"
+
+#include <charconv>
+
+namespace motcua::station {
+
+Result<ListenAddress> parse_listen_address(const std::string &text) {
+  auto colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0)
+    return unexpected("--listen wants ADDR:PORT, got \"" + text + "\"");
+  ListenAddress address;
+  address.host = text.substr(0, colon);
+  if (address.host.size() > 2 && address.host.front() == '[' &&
+      address.host.back() == ']')
+    address.host = address.host.substr(1, address.host.size() - 2);
+  const std::string port = text.substr(colon + 1);
+  unsigned value = 0;
+  auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
+  if (port.empty() || ec != std::errc() || end != port.data() + port.size() ||
+      value > 65535)
+    return unexpected("--listen port must be 0..65535, got \"" + port + "\"");
+  address.port = static_cast<unsigned short>(value);
+  return address;
+}
+
+Result<StationOptions> parse_station_options(const std::vector<std::string> &args,
+                                             const std::string &default_catalog) {
+  StationOptions options;
+  options.catalog_file = default_catalog;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string &arg = args[i];
+    if (arg == "--help" || arg == "-h") {
+      options.show_help = true;
+      continue;
+    }
+    if (arg == "--version") {
+      options.show_version = true;
+      continue;
+    }
+    // Every other option takes a value: "--name VALUE" or "--name=VALUE".
+    std::string name = arg, value;
+    const auto eq = arg.find('=');
+    if (arg.starts_with("--") && eq != std::string::npos)
+      name = arg.substr(0, eq);
+    if (name != "--listen" && name != "--data" && name != "--catalog" &&
+        name != "--timezone" && name != "--port-file")
+      return unexpected("unknown option \"" + name + "\" (see --help)");
+    if (name.size() != arg.size()) {
+      value = arg.substr(eq + 1);
+    } else if (i + 1 < args.size()) {
+      value = args[++i];
+    } else {
+      return unexpected(arg + " needs a value (see --help)");
+    }
+    if (name == "--listen") {
+      auto listen = parse_listen_address(value);
+      if (!listen)
+        return unexpected(listen.error());
+      options.listen = *listen;
+    } else if (name == "--data") {
+      options.data_dir = value;
+    } else if (name == "--catalog") {
+      options.catalog_file = value;
+    } else if (name == "--timezone") {
+      options.time_zone = value;
+    } else { // --port-file
+      options.port_file = value;
+    }
+    if (value.empty())
+      return unexpected(name + " must not be empty");
+  }
+  return options;
+}
+
+std::string station_usage() {
+  return R"(Usage: motcua-station [OPTIONS]
+The MotCua station server: issues queue tickets over HTTP (/api/v1).
+
+  --listen ADDR:PORT   address to listen on (default 127.0.0.1:8080; port 0
+                       picks a free port; use 0.0.0.0:8080 to serve kiosks)
+  --data DIR           data directory, created if missing; holds station.db
+                       (default /var/lib/motcua-station)
+  --catalog FILE       service catalog JSON (default: the installed one)
+  --timezone TZ        station time zone for day keys and printed times
+                       (default Asia/Ho_Chi_Minh)
+  --port-file FILE     write the bound port to FILE (atomically) once listening
+  --help               show this help
+  --version            show the version
+
+Exit status: 0 after SIGTERM/SIGINT, 1 on a runtime failure (database,
+socket), 2 on a configuration error (options, catalog, time zone).
+)";
+}
+
+} // namespace motcua::station

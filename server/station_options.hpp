@@ -1,0 +1,34 @@
+#pragma once
+// motcua-station's command line, parsed without side effects.
+#include "net/protocol/result.hpp"
+
+#include <string>
+#include <vector>
+
+namespace motcua::station {
+
+struct ListenAddress {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8080; // 0: the system picks a free port
+};
+
+struct StationOptions {
+  ListenAddress listen;
+  std::string data_dir = "/var/lib/motcua-station";
+  std::string catalog_file;
+  std::string time_zone = "Asia/Ho_Chi_Minh";
+  std::string port_file; // empty: none written
+  bool show_help = false;
+  bool show_version = false;
+};
+
+// "127.0.0.1:8080", "0.0.0.0:0", "[::1]:8080".
+Result<ListenAddress> parse_listen_address(const std::string &text);
+
+// args excludes the program name. default_catalog is used unless --catalog.
+Result<StationOptions> parse_station_options(const std::vector<std::string> &args,
+                                             const std::string &default_catalog);
+
+std::string station_usage();
+
+} // namespace motcua::station

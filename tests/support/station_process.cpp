@@ -1,0 +1,36 @@
+#include "tests/support/station_process.hpp"
+
+#include <filesystem>
+#include <future>
+#include <stdexcept>
+
+namespace motcua::testing {
+
+using namespace std::chrono_literals;
+
+StationProcess::StationProcess(std::string data_dir) : dir(std::move(data_dir)) { start(); }
+
+void StationProcess::start() {
+  std::filesystem::remove(dir + "/port");
+  process = std::make_unique<ChildProcess>(
+      std::vector<std::string>{MOTCUA_STATION_BIN, "--listen", "127.0.0.1:0", "--data", dir,
+                               "--port-file", dir + "/port"},
+      std::map<std::string, std::string>{}, dir + "/station.log");
+  port = wait_for_file(dir + "/port", 20s);
+  while (!port.empty() && (port.back() == '\n' || port.back() == ' '))
+    port.pop_back();
+  if (port.empty())
+    throw std::runtime_error("motcua-station did not start: " + read_file(dir + "/station.log"));
+}
+
+Result<Ticket, net::StationError> issue_ticket_sync(net::StationClient &client,
+                                                    const std::string &service,
+                                                    const std::string &idempotency_key) {
+  std::promise<Result<Ticket, net::StationError>> done;
+  auto answer = done.get_future();
+  client.issue_ticket(TicketRequest{service, std::nullopt, idempotency_key},
+                      [&](Result<Ticket, net::StationError> r) { done.set_value(std::move(r)); });
+  return answer.get();
+}
+
+} // namespace motcua::testing

@@ -1,0 +1,27 @@
+#pragma once
+// motcua-station as a real child process on a loopback port it picks itself.
+#include "net/client/station_client.hpp"
+#include "tests/support/process.hpp"
+
+#include <memory>
+#include <string>
+
+namespace motcua::testing {
+
+struct StationProcess {
+  std::string dir; // --data; also holds the port file and the log
+  std::unique_ptr<ChildProcess> process;
+  std::string port;
+
+  explicit StationProcess(std::string data_dir);
+  void start(); // (re)starts on the same data folder
+  std::string url() const { return "http://127.0.0.1:" + port; }
+  std::string database() const { return dir + "/station.db"; }
+};
+
+// Blocks until the client's callback answers.
+Result<Ticket, net::StationError> issue_ticket_sync(net::StationClient &client,
+                                                    const std::string &service,
+                                                    const std::string &idempotency_key);
+
+} // namespace motcua::testing

@@ -1,0 +1,177 @@
+#include "server/api/api_handler.hpp"
+#include "server/http/http_server.hpp"
+#include "tests/unit/server/loopback_socket.hpp"
+#include "tests/unit/server/test_support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <set>
+#include <thread>
+#include <vector>
+
+using namespace motcua::station;
+using motcua::test::LoopbackSocket;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct Station {
+  explicit Station(HttpServerOptions options = {}) {
+    test::use_station_zone();
+    auto server = HttpServer::start(
+        options, [this](const ApiRequest &request) { return api.handle(request); });
+    REQUIRE_MESSAGE(server.has_value(), (server ? "" : server.error()));
+    http = std::move(server).value();
+  }
+  unsigned short port() const { return http->port(); }
+
+  test::TempDir dir;
+  std::unique_ptr<TicketStore> store =
+      std::move(open_sqlite_ticket_store(dir.path()).value());
+  ApiHandler api{test::small_catalog(), *store, system_clock()};
+  std::unique_ptr<HttpServer> http; // last: stopped before the handler goes away
+};
+
+std::string ticket_post(std::string_view body) {
+  return "POST /api/v1/tickets HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+         "Content-Length: " +
+         std::to_string(body.size()) + "\r\n\r\n" + std::string(body);
+}
+
+const std::string kHealth = "GET /api/v1/health HTTP/1.1\r\nHost: t\r\n\r\n";
+
+bool has_error_code(const motcua::test::RawResponse &response, const std::string &code) {
+  auto error = motcua::parse_api_error(response.body);
+  return error && error->code == code;
+}
+
+} // namespace
+
+TEST_CASE("the server binds a free port and answers on a kept-alive connection") {
+  Station station;
+  CHECK(station.port() != 0);
+  CHECK(station.http->host() == "127.0.0.1");
+  LoopbackSocket socket(station.port());
+  for (int i = 0; i < 3; ++i) {
+    REQUIRE(socket.send(kHealth));
+    auto response = socket.read_response();
+    CHECK(response.status == 200);
+    CHECK(response.body == R"({"status":"ok","version":"0.1.0"})");
+    CHECK(response.head.find("Content-Type: application/json") != std::string::npos);
+  }
+}
+
+TEST_CASE("tickets are issued over HTTP with 201, then 200 for a replay") {
+  Station station;
+  LoopbackSocket socket(station.port());
+  REQUIRE(socket.send(ticket_post(R"({"service":"A","idempotency_key":"x"})")));
+  auto first = socket.read_response();
+  CHECK(first.status == 201);
+  CHECK(motcua::parse_ticket_response(first.body)->number == "A001");
+  REQUIRE(socket.send(ticket_post(R"({"service":"A","idempotency_key":"x"})")));
+  CHECK(socket.read_response().status == 200);
+}
+
+TEST_CASE("malformed HTTP gets 400 bad_request and the connection is closed") {
+  Station station;
+  LoopbackSocket socket(station.port());
+  REQUIRE(socket.send("THIS IS NOT HTTP\r\n\r\n"));
+  auto response = socket.read_response();
+  CHECK(response.status == 400);
+  CHECK(has_error_code(response, "bad_request"));
+  CHECK(socket.wait_closed());
+  // The server is still there for others.
+  LoopbackSocket next(station.port());
+  REQUIRE(next.send(kHealth));
+  CHECK(next.read_response().status == 200);
+}
+
+TEST_CASE("a body over 16 KiB gets 413 body_too_large") {
+  Station station;
+  LoopbackSocket socket(station.port());
+  std::string body(20 * 1024, 'x');
+  socket.send(ticket_post(body)); // may fail midway once the server closes
+  auto response = socket.read_response();
+  CHECK(response.status == 413);
+  CHECK(has_error_code(response, "body_too_large"));
+  CHECK(socket.wait_closed());
+}
+
+TEST_CASE("headers over 8 KiB get 431 headers_too_large") {
+  Station station;
+  LoopbackSocket socket(station.port());
+  socket.send("GET /api/v1/health HTTP/1.1\r\nHost: t\r\nX-Pad: " +
+              std::string(9000, 'p') + "\r\n\r\n");
+  auto response = socket.read_response();
+  CHECK(response.status == 431);
+  CHECK(has_error_code(response, "headers_too_large"));
+}
+
+TEST_CASE("a client that never finishes its request is disconnected") {
+  HttpServerOptions options;
+  options.read_timeout = 200ms;
+  Station station(options);
+  LoopbackSocket socket(station.port());
+  REQUIRE(socket.send("GET /api/v1/health HTTP/1.1\r\nHost: t\r\n")); // no blank line
+  CHECK(socket.wait_closed(10s));
+}
+
+TEST_CASE("connections over the cap are closed at once while the others keep working") {
+  HttpServerOptions options;
+  options.max_connections = 2;
+  Station station(options);
+  LoopbackSocket first(station.port()), second(station.port());
+  for (auto *socket : {&first, &second}) {
+    REQUIRE(socket->send(kHealth));
+    REQUIRE(socket->read_response().status == 200); // the session now exists
+  }
+  LoopbackSocket third(station.port());
+  CHECK(third.wait_closed());
+  REQUIRE(first.send(kHealth));
+  CHECK(first.read_response().status == 200);
+}
+
+TEST_CASE("concurrent clients never get the same number") {
+  Station station;
+  constexpr int kClients = 4, kEach = 10;
+  std::vector<std::vector<std::string>> numbers(kClients);
+  std::vector<std::thread> clients;
+  for (int c = 0; c < kClients; ++c)
+    clients.emplace_back([&, c] {
+      LoopbackSocket socket(station.port());
+      for (int i = 0; i < kEach; ++i) {
+        socket.send(ticket_post(R"({"service":"A"})"));
+        auto ticket = motcua::parse_ticket_response(socket.read_response().body);
+        numbers[c].push_back(ticket ? ticket->number : "failed");
+      }
+    });
+  for (auto &client : clients)
+    client.join();
+  std::set<std::string> unique;
+  for (const auto &list : numbers)
+    unique.insert(list.begin(), list.end());
+  CHECK(unique.count("failed") == 0);
+  CHECK(unique.size() == kClients * kEach);
+  CHECK(*unique.begin() == "A001");
+  CHECK(*unique.rbegin() == "A040");
+}
+
+TEST_CASE("stop closes idle keep-alive connections and returns") {
+  Station station;
+  LoopbackSocket socket(station.port());
+  REQUIRE(socket.send(kHealth));
+  REQUIRE(socket.read_response().status == 200);
+  station.http->stop();
+  CHECK(socket.wait_closed());
+  station.http->stop(); // idempotent
+}
+
+TEST_CASE("a listen address that cannot be bound is an error, not a crash") {
+  Station first;
+  HttpServerOptions options;
+  options.port = first.port();
+  auto second =
+      HttpServer::start(options, [](const ApiRequest &) { return ApiResponse{}; });
+  REQUIRE_FALSE(second.has_value());
+  CHECK(second.error().find(std::to_string(first.port())) != std::string::npos);
+}
