@@ -11,6 +11,8 @@ using namespace std::chrono_literals;
 StationProcess::StationProcess(std::string data_dir) : dir(std::move(data_dir)) { start(); }
 
 void StationProcess::start() {
+  // The log file is opened before the station runs (and creates its data folder).
+  std::filesystem::create_directories(dir);
   std::filesystem::remove(dir + "/port");
   process = std::make_unique<ChildProcess>(
       std::vector<std::string>{MOTCUA_STATION_BIN, "--listen", "127.0.0.1:0", "--data", dir,

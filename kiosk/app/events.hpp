@@ -1,0 +1,55 @@
+#pragma once
+// Everything that can happen to the kiosk screens, as data.
+#include "net/protocol/catalog.hpp"
+#include "net/protocol/ticket.hpp"
+
+#include <memory>
+#include <string>
+#include <variant>
+
+namespace motcua::kiosk {
+
+struct CatalogLoaded {
+  std::shared_ptr<const Catalog> catalog;
+};
+struct CatalogFailed {
+  std::string message; // for the log
+};
+
+// A citizen touched the button of a service. The key makes a retried request
+// yield the same ticket; whoever turns the touch into this event supplies it.
+struct ServiceTapped {
+  std::string service_id;
+  std::string idempotency_key;
+};
+// A touch anywhere that is not a service button (dismisses ticket and error screens).
+struct ScreenTapped {};
+
+struct TicketIssued {
+  Ticket ticket;
+};
+
+// Why no ticket came back; mirrors net::StationError without depending on it.
+struct IssueFailure {
+  enum class Kind { unreachable, timeout, refused, bad_response };
+  Kind kind = Kind::unreachable;
+  std::string code;    // the station's error code when refused
+  std::string message; // the station's message when refused, else technical detail
+};
+struct TicketFailed {
+  IssueFailure failure;
+};
+
+struct PrintFinished {
+  std::string ticket_number; // which ticket the job carried
+  bool ok = false;
+  std::string message; // "job 12" or the failure reason
+};
+
+// Time passed; the state machine checks its deadline against `now`.
+struct Tick {};
+
+using Event = std::variant<CatalogLoaded, CatalogFailed, ServiceTapped, ScreenTapped,
+                           TicketIssued, TicketFailed, PrintFinished, Tick>;
+
+} // namespace motcua::kiosk

@@ -1,0 +1,26 @@
+#include "kiosk/app/receipt_content.hpp"
+
+namespace motcua::kiosk {
+
+printer::ReceiptContent receipt_for(const Ticket &ticket, const Catalog &catalog,
+                                    const Texts &receipt_texts) {
+  printer::ReceiptContent r;
+  r.station_name = catalog.station_name;
+  r.title = receipt_texts.get("ticket.title");
+  r.number = ticket.number;
+  const Service *service = catalog.find_service(ticket.service_id);
+  r.service_label = service ? service->label.vi : ticket.service_id;
+  r.detail_lines.push_back(receipt_texts.format(
+      "ticket.people_ahead", {{"n", std::to_string(ticket.people_ahead)}}));
+  r.detail_lines.push_back(receipt_texts.format(
+      "ticket.estimated_wait", {{"m", std::to_string(ticket.estimated_wait_minutes)}}));
+  if (ticket.priority_group) {
+    const PriorityGroup *group = catalog.find_priority_group(*ticket.priority_group);
+    r.detail_lines.push_back(group ? group->label.vi : *ticket.priority_group);
+  }
+  r.time_line = format_ticket_time(ticket.issued_at);
+  r.footer = receipt_texts.get("ticket.please_wait");
+  return r;
+}
+
+} // namespace motcua::kiosk

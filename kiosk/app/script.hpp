@@ -1,0 +1,49 @@
+#pragma once
+// The automation script a test hands to `motcua-kiosk --script FILE`: one
+// command per line, '#' starts a comment. Parsing is pure; the kiosk loop
+// plays the commands between events.
+#include "kiosk/app/clock.hpp"
+#include "kiosk/app/screen_state.hpp"
+#include "net/protocol/result.hpp"
+
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace motcua::kiosk::script {
+
+constexpr Duration kDefaultTimeout{10000};
+
+struct WaitScreen { // wait-screen NAME [TIMEOUT_MS]
+  Screen screen;
+  Duration timeout = kDefaultTimeout;
+};
+struct TapService { // tap-service ID
+  std::string service_id;
+};
+struct Click { // click X Y  (window pixels)
+  int x = 0;
+  int y = 0;
+};
+struct WaitPrint { // wait-print [TIMEOUT_MS]
+  Duration timeout = kDefaultTimeout;
+};
+struct Screenshot { // screenshot PATH
+  std::string path;
+};
+struct PrintState {}; // print-state
+struct Quit {};       // quit
+
+using Command =
+    std::variant<WaitScreen, TapService, Click, WaitPrint, Screenshot, PrintState, Quit>;
+
+struct Line {
+  int number = 0; // 1-based line in the file, for error messages
+  Command command;
+};
+
+// Errors name the source and line: "run.script:3: unknown command \"tap\"".
+Result<std::vector<Line>> parse(std::string_view text, std::string_view source);
+
+} // namespace motcua::kiosk::script

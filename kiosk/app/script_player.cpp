@@ -1,0 +1,89 @@
+#include "kiosk/app/script_player.hpp"
+
+#include "kiosk/app/overloaded.hpp"
+
+namespace motcua::kiosk::script {
+
+Player::Player(std::vector<Line> lines, std::string source, Host &host, std::ostream &out)
+    : lines_(std::move(lines)), source_(std::move(source)), host_(host), out_(out) {}
+
+void Player::on_print_finished(const PrintFinished &result) { prints_.push_back(result); }
+
+Step Player::fail(const Line &line, const std::string &why) {
+  Step step;
+  step.status = Step::Status::failed;
+  step.error = source_ + ":" + std::to_string(line.number) + ": " + why;
+  next_ = lines_.size();
+  return step;
+}
+
+Step Player::advance(const State &state, TimePoint now) {
+  while (next_ < lines_.size()) {
+    const Line &line = lines_[next_];
+    // A wait that is not over yet ends the step; everything else runs now.
+    std::optional<Step> stop = std::visit(
+        Overloaded{
+            [&](const WaitScreen &c) -> std::optional<Step> {
+              if (state.screen == c.screen)
+                return std::nullopt;
+              if (!wait_started_)
+                wait_started_ = now;
+              if (now - *wait_started_ >= c.timeout)
+                return fail(line, "wait-screen " + std::string(screen_name(c.screen)) +
+                                      ": timed out after " +
+                                      std::to_string(c.timeout.count()) + " ms (" +
+                                      describe_state(state) + ")");
+              return Step{Step::Status::running, *wait_started_ + c.timeout, {}};
+            },
+            [&](const WaitPrint &c) -> std::optional<Step> {
+              if (prints_consumed_ < prints_.size()) {
+                const PrintFinished &result = prints_[prints_consumed_++];
+                if (!result.ok)
+                  return fail(line, "wait-print: print of " + result.ticket_number +
+                                        " failed: " + result.message);
+                return std::nullopt;
+              }
+              if (!wait_started_)
+                wait_started_ = now;
+              if (now - *wait_started_ >= c.timeout)
+                return fail(line, "wait-print: no print result after " +
+                                      std::to_string(c.timeout.count()) + " ms (" +
+                                      describe_state(state) + ")");
+              return Step{Step::Status::running, *wait_started_ + c.timeout, {}};
+            },
+            [&](const TapService &c) -> std::optional<Step> {
+              if (auto r = host_.tap_service(state, c.service_id); !r)
+                return fail(line, "tap-service " + c.service_id + ": " + r.error());
+              ++next_;
+              return Step{Step::Status::running, now, {}};
+            },
+            [&](const Click &c) -> std::optional<Step> {
+              if (auto r = host_.click(c.x, c.y); !r)
+                return fail(line, "click: " + r.error());
+              ++next_;
+              return Step{Step::Status::running, now, {}};
+            },
+            [&](const Screenshot &c) -> std::optional<Step> {
+              if (auto r = host_.screenshot(state, c.path); !r)
+                return fail(line, "screenshot " + c.path + ": " + r.error());
+              return std::nullopt;
+            },
+            [&](const PrintState &) -> std::optional<Step> {
+              out_ << describe_state(state) << std::endl;
+              return std::nullopt;
+            },
+            [&](const Quit &) -> std::optional<Step> {
+              next_ = lines_.size();
+              return Step{Step::Status::finished, std::nullopt, {}};
+            },
+        },
+        line.command);
+    if (stop)
+      return *stop;
+    wait_started_.reset();
+    ++next_;
+  }
+  return Step{Step::Status::finished, std::nullopt, {}};
+}
+
+} // namespace motcua::kiosk::script

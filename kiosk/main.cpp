@@ -1,0 +1,331 @@
+// motcua-kiosk: wires the pure screens (kiosk/app) to the window (kiosk/ui),
+// the station client and the printer, and runs the one UI loop.
+#include "kiosk/app/cli_options.hpp"
+#include "kiosk/app/kiosk_config.hpp"
+#include "kiosk/app/layout.hpp"
+#include "kiosk/app/overloaded.hpp"
+#include "kiosk/app/read_file.hpp"
+#include "kiosk/app/screen_machine.hpp"
+#include "kiosk/app/script_player.hpp"
+#include "kiosk/app/texts.hpp"
+#include "kiosk/shell/print_pipeline.hpp"
+#include "kiosk/shell/request_key.hpp"
+#include "kiosk/shell/sdl_script_host.hpp"
+#include "kiosk/shell/user_events.hpp"
+#include "kiosk/ui/input.hpp"
+#include "kiosk/ui/screen_painter.hpp"
+#include "kiosk/ui/screenshot.hpp"
+#include "kiosk/ui/text_cache.hpp"
+#include "kiosk/ui/window.hpp"
+#include "net/client/station_client.hpp"
+#include "printer/cups_raw_printer.hpp"
+#include "printer/receipt.hpp"
+
+#include <SDL2/SDL.h>
+
+#include <algorithm>
+#include <iostream>
+#include <memory>
+#include <optional>
+
+using namespace motcua;
+using namespace motcua::kiosk;
+
+namespace {
+
+constexpr int kExitUsage = 2;
+constexpr int kExitScriptFailed = 3;
+constexpr int kExitStartup = 1;
+
+void log(const std::string &line) { std::cerr << "motcua-kiosk: " << line << std::endl; }
+
+IssueFailure to_issue_failure(const net::StationError &e) {
+  using K = net::StationError::Kind;
+  IssueFailure f;
+  switch (e.kind) {
+  case K::unreachable:
+    f.kind = IssueFailure::Kind::unreachable;
+    break;
+  case K::timeout:
+    f.kind = IssueFailure::Kind::timeout;
+    break;
+  case K::refused:
+    f.kind = IssueFailure::Kind::refused;
+    break;
+  case K::bad_response:
+    f.kind = IssueFailure::Kind::bad_response;
+    break;
+  }
+  f.code = e.code;
+  f.message = e.message;
+  return f;
+}
+
+std::string describe_result(const Event &event) {
+  return std::visit(
+      Overloaded{
+          [](const CatalogLoaded &e) {
+            return "catalog loaded: " + std::to_string(e.catalog->services.size()) +
+                   " services";
+          },
+          [](const CatalogFailed &e) { return "catalog failed: " + e.message; },
+          [](const TicketIssued &e) { return "ticket " + e.ticket.number + " issued"; },
+          [](const TicketFailed &e) {
+            return "ticket failed: " +
+                   (e.failure.code.empty() ? "" : e.failure.code + ": ") +
+                   e.failure.message;
+          },
+          [](const PrintFinished &e) {
+            return e.ok ? "print " + e.message + " accepted (" + e.ticket_number + ")"
+                        : "print failed (" + e.ticket_number + "): " + e.message;
+          },
+          [](const auto &) { return std::string(); },
+      },
+      event);
+}
+
+struct Loaded {
+  KioskConfig config;
+  Texts screen_texts;
+  Texts receipt_texts;
+  std::optional<std::vector<script::Line>> script;
+  net::StationAddress station;
+};
+
+// Everything read from files, checked before a window opens.
+Result<Loaded> load_inputs(const CliOptions &options) {
+  auto config = load_kiosk_config(options.config_path);
+  if (!config)
+    return unexpected(config.error().to_string());
+  auto screen_texts = Texts::load_language(options.assets_dir, config->language);
+  if (!screen_texts)
+    return unexpected(screen_texts.error());
+  // The receipt speaks the station's language whatever the screen shows.
+  auto receipt_texts = Texts::load_language(options.assets_dir, "vi");
+  if (!receipt_texts)
+    return unexpected(receipt_texts.error());
+  auto station = net::parse_station_url(config->station_url);
+  if (!station)
+    return unexpected(options.config_path + ": station_url: " + station.error());
+  std::optional<std::vector<script::Line>> lines;
+  if (!options.script_path.empty()) {
+    auto text = read_text_file(options.script_path);
+    if (!text)
+      return unexpected(options.script_path + ": " + text.error());
+    auto parsed = script::parse(*text, options.script_path);
+    if (!parsed)
+      return unexpected(parsed.error());
+    lines = std::move(parsed.value());
+  }
+  return Loaded{std::move(config.value()), std::move(screen_texts.value()),
+                std::move(receipt_texts.value()), std::move(lines),
+                std::move(station.value())};
+}
+
+int run(const CliOptions &options, Loaded in) {
+  auto session = ui::SdlSession::start();
+  if (!session) {
+    log(session.error());
+    return kExitStartup;
+  }
+  auto bridge_result = EventBridge::create();
+  if (!bridge_result) {
+    log(bridge_result.error());
+    return kExitStartup;
+  }
+  const EventBridge bridge = bridge_result.value();
+  auto window = ui::Window::open(
+      {options.windowed ? ui::WindowMode::windowed : ui::WindowMode::fullscreen,
+       options.width, options.height, "MotCua"});
+  if (!window) {
+    log(window.error());
+    return kExitStartup;
+  }
+  const std::string regular = options.assets_dir + "/fonts/NotoSans-Regular.ttf";
+  const std::string bold = options.assets_dir + "/fonts/NotoSans-Bold.ttf";
+  auto text = ui::TextCache::open((*window)->renderer(), regular, bold);
+  if (!text) {
+    log(text.error());
+    return kExitStartup;
+  }
+  auto fonts = printer::ReceiptFonts::load(regular, bold);
+  if (!fonts) {
+    log("receipt fonts: " + fonts.error());
+    return kExitStartup;
+  }
+  // SDL2_ttf shares one FreeType library between threads: open the receipt
+  // faces here, before the UI and print threads both use it.
+  {
+    printer::ReceiptContent sample{"X", "X", "A000", "X", {"X"}, "00:00 01/01/2026",
+                                   "X", ""};
+    printer::render_receipt(sample, **fonts, in.config.printer.paper_width_dots);
+  }
+
+  int exit_code = 0;
+  {
+    printer::CupsRawPrinter ticket_printer(
+        printer::CupsQueue{in.config.printer.queue, in.config.printer.cups_server, 5000});
+    PrintPipeline pipeline(*fonts, in.receipt_texts, in.config.printer.paper_width_dots,
+                           ticket_printer, [&bridge](PrintFinished f) {
+                             if (!bridge.push(std::move(f)))
+                               log("print result lost: SDL event queue full");
+                           });
+    net::StationClient client(in.station,
+                              std::chrono::milliseconds(in.config.request_timeout_ms));
+
+    auto execute = [&](const Effect &effect) {
+      log(describe(effect));
+      std::visit(
+          Overloaded{
+              [&](const FetchCatalog &) {
+                client.fetch_catalog([&bridge](Result<Catalog, net::StationError> r) {
+                  if (r)
+                    bridge.push(CatalogLoaded{
+                        std::make_shared<const Catalog>(std::move(r.value()))});
+                  else
+                    bridge.push(CatalogFailed{r.error().message});
+                });
+              },
+              [&](const IssueTicket &e) {
+                client.issue_ticket(
+                    TicketRequest{e.service_id, std::nullopt, e.idempotency_key},
+                    [&bridge](Result<Ticket, net::StationError> r) {
+                      if (r)
+                        bridge.push(TicketIssued{std::move(r.value())});
+                      else
+                        bridge.push(TicketFailed{to_issue_failure(r.error())});
+                    });
+              },
+              [&](const PrintTicket &e) { pipeline.submit(e.ticket, e.catalog); },
+          },
+          effect);
+    };
+
+    ui::ScreenPainter painter((*window)->renderer(), **text, in.screen_texts);
+    SdlScriptHost host(**window, painter);
+    std::optional<script::Player> player;
+    if (in.script)
+      player.emplace(std::move(*in.script), options.script_path, host, std::cout);
+
+    ScreenTimings timings;
+    timings.ticket_screen = std::chrono::seconds(in.config.ticket_screen_seconds);
+    auto first = start(timings);
+    State state = first.state;
+    bool dirty = true;
+    for (const auto &e : first.effects)
+      execute(e);
+
+    auto apply = [&](const Event &event, TimePoint now) {
+      auto t = reduce(state, event, now);
+      // A tick only matters to the picture when it changed the screen.
+      if (!std::holds_alternative<Tick>(event) || t.state.screen != state.screen)
+        dirty = true;
+      state = std::move(t.state);
+      for (const auto &e : t.effects)
+        execute(e);
+    };
+
+    ui::TapInput input;
+    bool running = true;
+    auto handle = [&](const SDL_Event &sdl, TimePoint now) {
+      if (sdl.type == SDL_QUIT) {
+        running = false;
+        return;
+      }
+      if (auto event = bridge.take(sdl)) {
+        log(describe_result(*event));
+        if (player)
+          if (const auto *p = std::get_if<PrintFinished>(&*event))
+            player->on_print_finished(*p);
+        apply(*event, now);
+        return;
+      }
+      if (sdl.type == SDL_WINDOWEVENT) {
+        dirty = true;
+        return;
+      }
+      if (sdl.type == SDL_KEYDOWN && sdl.key.keysym.sym == SDLK_ESCAPE &&
+          options.windowed) {
+        running = false; // a way out for developers; full screen swallows keys
+        return;
+      }
+      const int w = (*window)->width(), h = (*window)->height();
+      if (auto tap = input.handle(sdl, w, h)) {
+        std::optional<std::string> service;
+        if (state.screen == Screen::home)
+          service = hit_test(layout_home(w, h, service_ids(state)), tap->x, tap->y);
+        if (service)
+          apply(ServiceTapped{*service, new_request_key()}, now);
+        else
+          apply(ScreenTapped{}, now);
+      }
+    };
+
+    while (running) {
+      TimePoint now = Clock::now();
+      if (dirty) {
+        painter.paint(state, (*window)->width(), (*window)->height());
+        SDL_RenderPresent((*window)->renderer());
+        dirty = false;
+      }
+      std::optional<TimePoint> wake = next_deadline(state);
+      if (player) {
+        auto step = player->advance(state, now);
+        if (step.status == script::Step::Status::failed) {
+          log("script failed: " + step.error);
+          exit_code = kExitScriptFailed;
+          break;
+        }
+        if (step.status == script::Step::Status::finished)
+          break;
+        if (step.wake)
+          wake = wake ? std::min(*wake, *step.wake) : *step.wake;
+        // The script may have drawn or changed nothing; events decide.
+      }
+
+      SDL_Event sdl;
+      int got = 0;
+      if (wake) {
+        auto ms =
+            std::chrono::ceil<std::chrono::milliseconds>(*wake - Clock::now()).count();
+        got = SDL_WaitEventTimeout(
+            &sdl, static_cast<int>(std::clamp<long long>(ms, 0, 3600000)));
+      } else {
+        got = SDL_WaitEvent(&sdl);
+      }
+      now = Clock::now();
+      if (got) {
+        handle(sdl, now);
+        while (running && SDL_PollEvent(&sdl))
+          handle(sdl, now);
+      }
+      apply(Tick{}, now);
+    }
+    log(exit_code == 0 ? "exiting" : "exiting after a script failure");
+    // The client, pipeline and printer stop here (in that order) and may
+    // still report; their events are freed below.
+  }
+  bridge.discard_pending();
+  return exit_code;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  auto options = parse_cli(args, MOTCUA_ASSETS_DIR);
+  if (!options) {
+    std::cerr << "motcua-kiosk: " << options.error() << "\n" << cli_usage();
+    return kExitUsage;
+  }
+  if (options->help) {
+    std::cout << cli_usage();
+    return 0;
+  }
+  auto inputs = load_inputs(*options);
+  if (!inputs) {
+    log(inputs.error());
+    return kExitUsage;
+  }
+  return run(*options, std::move(inputs.value()));
+}

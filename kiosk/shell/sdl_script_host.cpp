@@ -1,0 +1,64 @@
+#include "kiosk/shell/sdl_script_host.hpp"
+
+#include "kiosk/app/layout.hpp"
+#include "kiosk/ui/screenshot.hpp"
+
+#include <SDL2/SDL.h>
+
+namespace motcua::kiosk {
+
+Result<bool> SdlScriptHost::tap_service(const State &state,
+                                        const std::string &service_id) {
+  if (!state.catalog)
+    return unexpected(std::string("no catalog yet, so no buttons"));
+  const int w = window_.width(), h = window_.height();
+  const auto layout = layout_home(w, h, service_ids(state));
+  for (const auto &b : layout.buttons) {
+    if (b.service_id != service_id)
+      continue;
+    const float x = (b.rect.center_x() + 0.5f) / static_cast<float>(w);
+    const float y = (b.rect.center_y() + 0.5f) / static_cast<float>(h);
+    for (Uint32 type : {Uint32(SDL_FINGERDOWN), Uint32(SDL_FINGERUP)}) {
+      SDL_Event e{};
+      e.type = type;
+      e.tfinger.timestamp = SDL_GetTicks();
+      e.tfinger.touchId = 1;
+      e.tfinger.fingerId = 1;
+      e.tfinger.x = x;
+      e.tfinger.y = y;
+      e.tfinger.pressure = 1.0f;
+      e.tfinger.windowID = SDL_GetWindowID(window_.sdl_window());
+      if (SDL_PushEvent(&e) != 1)
+        return unexpected(std::string("SDL_PushEvent failed: ") + SDL_GetError());
+    }
+    return true;
+  }
+  return unexpected("no button for service " + service_id);
+}
+
+Result<bool> SdlScriptHost::click(int x, int y) {
+  for (Uint32 type : {Uint32(SDL_MOUSEBUTTONDOWN), Uint32(SDL_MOUSEBUTTONUP)}) {
+    SDL_Event e{};
+    e.type = type;
+    e.button.timestamp = SDL_GetTicks();
+    e.button.windowID = SDL_GetWindowID(window_.sdl_window());
+    e.button.which = 0;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
+    e.button.clicks = 1;
+    e.button.x = x;
+    e.button.y = y;
+    if (SDL_PushEvent(&e) != 1)
+      return unexpected(std::string("SDL_PushEvent failed: ") + SDL_GetError());
+  }
+  return true;
+}
+
+Result<bool> SdlScriptHost::screenshot(const State &state, const std::string &path) {
+  painter_.paint(state, window_.width(), window_.height());
+  auto saved = ui::save_screenshot(window_.renderer(), path);
+  SDL_RenderPresent(window_.renderer());
+  return saved;
+}
+
+} // namespace motcua::kiosk

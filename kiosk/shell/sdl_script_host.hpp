@@ -1,0 +1,26 @@
+#pragma once
+// Script commands that touch the window, done the way a citizen would:
+// real SDL finger and mouse events at real places, screenshots of the frame.
+#include "kiosk/app/script_player.hpp"
+#include "kiosk/ui/screen_painter.hpp"
+#include "kiosk/ui/window.hpp"
+
+namespace motcua::kiosk {
+
+class SdlScriptHost final : public script::Host {
+public:
+  SdlScriptHost(ui::Window &window, ui::ScreenPainter &painter)
+      : window_(window), painter_(painter) {}
+
+  // A finger down and up at the centre of the service's home-screen button,
+  // in normalised coordinates as a touchscreen reports them.
+  Result<bool> tap_service(const State &state, const std::string &service_id) override;
+  Result<bool> click(int x, int y) override;
+  Result<bool> screenshot(const State &state, const std::string &path) override;
+
+private:
+  ui::Window &window_;
+  ui::ScreenPainter &painter_;
+};
+
+} // namespace motcua::kiosk

@@ -1,0 +1,100 @@
+#include "kiosk/app/kiosk_config.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace motcua::kiosk;
+
+namespace {
+
+ConfigError rejected(const std::string &text) {
+  auto r = parse_kiosk_config(text, "kiosk.json");
+  REQUIRE_FALSE(r.has_value());
+  CHECK(r.error().source == "kiosk.json");
+  return r.error();
+}
+
+} // namespace
+
+TEST_CASE("a minimal config takes the documented defaults") {
+  auto r =
+      parse_kiosk_config(R"({"format_version":1,"station_url":"http://127.0.0.1:8080",
+                                   "printer":{"queue":"motcua-raw"}})",
+                         "kiosk.json");
+  REQUIRE_MESSAGE(r.has_value(), (r ? "" : r.error().to_string()));
+  CHECK(r->station_url == "http://127.0.0.1:8080");
+  CHECK(r->printer.queue == "motcua-raw");
+  CHECK(r->printer.cups_server.empty());
+  CHECK(r->printer.paper_width_dots == 576);
+  CHECK(r->language == "vi");
+  CHECK(r->ticket_screen_seconds == 8);
+  CHECK(r->request_timeout_ms == 3000);
+}
+
+TEST_CASE("every field can be set") {
+  auto r = parse_kiosk_config(
+      R"({"format_version":1,"station_url":"http://10.0.0.5:9000",
+          "printer":{"queue":"q","cups_server":"localhost:6310","paper_width_dots":384},
+          "language":"en","ticket_screen_seconds":12,"request_timeout_ms":1500})",
+      "kiosk.json");
+  REQUIRE_MESSAGE(r.has_value(), (r ? "" : r.error().to_string()));
+  CHECK(r->printer.cups_server == "localhost:6310");
+  CHECK(r->printer.paper_width_dots == 384);
+  CHECK(r->language == "en");
+  CHECK(r->ticket_screen_seconds == 12);
+  CHECK(r->request_timeout_ms == 1500);
+}
+
+TEST_CASE("bad configs are refused naming the field") {
+  const std::string head = R"({"format_version":1,"station_url":"http://h:1",)";
+  struct Case {
+    std::string text;
+    std::string field;
+  };
+  const Case cases[] = {
+      {"[]", "(top level)"},
+      {"{", "(top level)"},
+      {R"({"station_url":"http://h:1","printer":{"queue":"q"}})", "format_version"},
+      {R"({"format_version":2,"station_url":"http://h:1","printer":{"queue":"q"}})",
+       "format_version"},
+      {R"({"format_version":"1","station_url":"http://h:1","printer":{"queue":"q"}})",
+       "format_version"},
+      {R"({"format_version":1,"printer":{"queue":"q"}})", "station_url"},
+      {R"({"format_version":1,"station_url":"ftp://h","printer":{"queue":"q"}})",
+       "station_url"},
+      {head + R"("printer":{}})", "printer.queue"},
+      {head + R"("printer":{"queue":""}})", "printer.queue"},
+      {head + R"("printer":"q"})", "printer"},
+      {head + R"("printer":{"queue":"q","paper_width_dots":500}})",
+       "printer.paper_width_dots"},
+      {head + R"("printer":{"queue":"q","paper_width_dots":"576"}})",
+       "printer.paper_width_dots"},
+      {head + R"("printer":{"queue":"q","cups_server":7}})", "printer.cups_server"},
+      {head + R"("printer":{"queue":"q","colour":true}})", "printer.colour"},
+      {head + R"("printer":{"queue":"q"},"language":"fr"})", "language"},
+      {head + R"("printer":{"queue":"q"},"ticket_screen_seconds":0})",
+       "ticket_screen_seconds"},
+      {head + R"("printer":{"queue":"q"},"request_timeout_ms":2.5})",
+       "request_timeout_ms"},
+      {head + R"("printer":{"queue":"q"},"ticket_seconds":8})", "ticket_seconds"},
+  };
+  for (const auto &c : cases) {
+    auto e = rejected(c.text);
+    CHECK_MESSAGE(e.field == c.field, c.text << " -> " << e.to_string());
+    CHECK(!e.message.empty());
+  }
+}
+
+TEST_CASE("the error text names the file, the field and why") {
+  auto e = rejected(R"({"format_version":3})");
+  CHECK(e.to_string() ==
+        "kiosk.json: format_version: is 3; this program reads version 1");
+}
+
+TEST_CASE("a missing file is an error naming the file") {
+  auto r = load_kiosk_config("/nonexistent/kiosk.json");
+  REQUIRE_FALSE(r.has_value());
+  CHECK(r.error().source == "/nonexistent/kiosk.json");
+  CHECK(r.error().message.find("cannot open") == 0);
+}

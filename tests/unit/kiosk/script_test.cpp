@@ -1,0 +1,61 @@
+#include "kiosk/app/script.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace motcua::kiosk;
+using namespace std::chrono_literals;
+
+TEST_CASE("a script parses every command, skipping blanks and comments") {
+  auto r = script::parse("# arrival flow\n"
+                         "wait-screen home 5000\n"
+                         "\n"
+                         "tap-service A   # the first service\n"
+                         "wait-screen ticket\n"
+                         "wait-print 2000\n"
+                         "click 10 20\n"
+                         "screenshot /tmp/x.png\n"
+                         "print-state\n"
+                         "quit\n",
+                         "t.script");
+  REQUIRE_MESSAGE(r.has_value(), (r ? "" : r.error()));
+  const auto &lines = r.value();
+  REQUIRE(lines.size() == 8);
+  auto *w = std::get_if<script::WaitScreen>(&lines[0].command);
+  REQUIRE(w);
+  CHECK(w->screen == Screen::home);
+  CHECK(w->timeout == 5000ms);
+  CHECK(lines[0].number == 2);
+  CHECK(std::get<script::TapService>(lines[1].command).service_id == "A");
+  CHECK(lines[1].number == 4);
+  CHECK(std::get<script::WaitScreen>(lines[2].command).timeout ==
+        script::kDefaultTimeout);
+  CHECK(std::get<script::WaitPrint>(lines[3].command).timeout == 2000ms);
+  CHECK(std::get<script::Click>(lines[4].command).x == 10);
+  CHECK(std::get<script::Click>(lines[4].command).y == 20);
+  CHECK(std::get<script::Screenshot>(lines[5].command).path == "/tmp/x.png");
+  CHECK(std::holds_alternative<script::PrintState>(lines[6].command));
+  CHECK(std::holds_alternative<script::Quit>(lines[7].command));
+}
+
+TEST_CASE("script errors name the file, the line and the problem") {
+  struct Case {
+    const char *text;
+    const char *error;
+  };
+  const Case cases[] = {
+      {"wait-screen home\ntap A", "t:2: unknown command \"tap\""},
+      {"wait-screen attract", "t:1: unknown screen \"attract\""},
+      {"wait-screen", "t:1: usage: wait-screen NAME [TIMEOUT_MS]"},
+      {"wait-screen home soon", "t:1: timeout \"soon\""},
+      {"wait-print -5", "t:1: timeout \"-5\""},
+      {"tap-service", "t:1: usage: tap-service ID"},
+      {"click 1", "t:1: usage: click X Y"},
+      {"click 1 y", "t:1: click needs two non-negative"},
+      {"quit now", "t:1: usage: quit"},
+  };
+  for (const auto &c : cases) {
+    auto r = script::parse(c.text, "t");
+    REQUIRE_FALSE(r.has_value());
+    CHECK_MESSAGE(r.error().find(c.error) == 0, r.error());
+  }
+}
