@@ -3,6 +3,7 @@
 // callbacks run on that thread, so the caller hands results to its own loop
 // (the kiosk pushes them as SDL user events).
 #include "net/protocol/catalog.hpp"
+#include "net/protocol/rating.hpp"
 #include "net/protocol/result.hpp"
 #include "net/protocol/ticket.hpp"
 
@@ -41,6 +42,9 @@ public:
   void fetch_catalog(std::function<void(Result<Catalog, StationError>)> done);
   void issue_ticket(TicketRequest request,
                     std::function<void(Result<Ticket, StationError>)> done);
+  // POST /api/v1/ratings; ok once the station has committed it (201, or 200
+  // when the same UUID was stored before: retries are safe).
+  void submit_rating(Rating rating, std::function<void(Result<bool, StationError>)> done);
 
 private:
   struct Impl;
