@@ -55,7 +55,8 @@ TEST_CASE("tickets are issued only inside the weekday's issuing windows") {
   CHECK(error_of(q.issue("A", "", at(9, 0, 0, 6))) == Code::outside_issuing_window);
 }
 
-TEST_CASE("the first action after local midnight expires the old day and restarts numbers") {
+TEST_CASE(
+    "the first action after local midnight expires the old day and restarts numbers") {
   auto q = engine({service("A")});
   open(q, "1", {"A"}, at(8, 0));
   REQUIRE(q.login_officer("1", "officer.lan", at(8, 0)).has_value());
@@ -149,7 +150,8 @@ TEST_CASE("offline tickets join the line by their issue time") {
 
   CHECK(error_of(q.insert_offline({"A", 2, "", at(8, 6)}, at(8, 22))) ==
         Code::duplicate_ticket);
-  CHECK(error_of(q.insert_offline({"A", 4, "", at(8, 6)}, at(8, 22))) == Code::not_leased);
+  CHECK(error_of(q.insert_offline({"A", 4, "", at(8, 6)}, at(8, 22))) ==
+        Code::not_leased);
   CHECK(error_of(q.insert_offline({"A", 3, "", at(8, 6, 0, -1)}, at(8, 22))) ==
         Code::wrong_day);
   CHECK(error_of(q.insert_offline({"B", 3, "", at(8, 6)}, at(8, 22))) ==

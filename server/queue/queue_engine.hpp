@@ -1,0 +1,136 @@
+#pragma once
+// The station's queue: issuing, calling, serving and transferring tickets for
+// one station day. Pure: no clock, no I/O, not thread-safe (one owner). Each
+// action takes the station-local time; the first action on a later day ends
+// the previous day (open tickets expire, sequences restart, counters close).
+#include "net/protocol/result.hpp"
+#include "server/queue/priority_policy.hpp"
+#include "server/queue/queue_error.hpp"
+#include "server/queue/queue_event.hpp"
+#include "server/queue/queue_ticket.hpp"
+#include "server/queue/service_rules.hpp"
+#include "server/queue/service_times.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace motcua::station::queue {
+
+struct QueueConfig {
+  PriorityPolicy policy = PriorityPolicy::strict();
+  int max_recalls = 3;            // recalls of one call
+  int recalls_before_no_show = 2; // 0: no-show right after the call
+  // Where a transferred ticket joins the new line: keep_arrival keeps its
+  // original issue time (it already waited once); at_transfer_time joins the end.
+  enum class TransferPlacement { keep_arrival, at_transfer_time };
+  TransferPlacement transfer_placement = TransferPlacement::keep_arrival;
+  int service_time_window = 10; // K last durations averaged for the estimate
+};
+
+// A range of sequences reserved for a kiosk that may issue while offline.
+struct SequenceBlock {
+  std::string service_id;
+  std::string day;
+  int first = 0; // printed numbers, inclusive
+  int last = 0;
+};
+
+struct OfflineTicket {
+  std::string service_id;
+  int sequence = 0; // from a leased block
+  std::string priority_group;
+  StationTime issued_at; // the kiosk's time; orders it in the line
+};
+
+using EventsResult = Result<std::vector<QueueEvent>, QueueError>;
+using UpdateResult = Result<QueueUpdate, QueueError>;
+
+class QueueEngine {
+public:
+  static Result<QueueEngine, QueueError> create(std::vector<ServiceRules> services,
+                                                QueueConfig config = {});
+
+  // Ends the current day when now is on a later one. The server calls this from
+  // a timer at midnight; every action below also does it first.
+  EventsResult advance_to(const StationTime &now);
+
+  // Tickets.
+  UpdateResult issue(std::string_view service_id, std::string_view priority_group,
+                     const StationTime &now);
+  Result<SequenceBlock, QueueError> lease_block(std::string_view service_id, int count,
+                                                const StationTime &now);
+  UpdateResult insert_offline(const OfflineTicket &ticket, const StationTime &now);
+
+  // Counters. Counters persist across days; the day's end closes them.
+  EventsResult add_counter(std::string_view counter_id, std::vector<std::string> services,
+                           const StationTime &now);
+  EventsResult set_counter_services(std::string_view counter_id,
+                                    std::vector<std::string> services,
+                                    const StationTime &now);
+  EventsResult open_counter(std::string_view counter_id, const StationTime &now);
+  EventsResult close_counter(std::string_view counter_id, const StationTime &now);
+  EventsResult login_officer(std::string_view counter_id, std::string_view officer,
+                             const StationTime &now); // empty officer: log out
+
+  // Counter actions on the counter's current ticket.
+  UpdateResult call_next(std::string_view counter_id, const StationTime &now);
+  UpdateResult recall(std::string_view counter_id, const StationTime &now);
+  UpdateResult start(std::string_view counter_id, const StationTime &now);
+  UpdateResult done(std::string_view counter_id, const StationTime &now);
+  UpdateResult no_show(std::string_view counter_id, const StationTime &now);
+  UpdateResult transfer(std::string_view counter_id, std::string_view to_service,
+                        const StationTime &now);
+
+  // Queries on the current day.
+  const std::string &day() const { return day_; }
+  const QueueTicket *find_ticket(TicketId id) const;
+  std::vector<QueueTicket> tickets() const; // today's, by id
+  const Counter *find_counter(std::string_view counter_id) const;
+  std::vector<Counter> counters() const;
+  int waiting_count(std::string_view service_id) const;
+  std::vector<ServiceCount> counts() const; // every service, in catalog order
+  Result<int, QueueError> people_ahead(TicketId id) const;
+  Result<WaitEstimate, QueueError> estimated_wait(TicketId id) const;
+  // For a ticket issued now without priority.
+  Result<WaitEstimate, QueueError> estimated_wait(std::string_view service_id) const;
+  const QueueConfig &config() const { return config_; }
+
+private:
+  struct ServiceDay {
+    ServiceRules rules;
+    int consumed = 0; // sequences issued or leased today
+    std::vector<SequenceBlock> leases;
+    ServiceTimes times;
+  };
+
+  QueueEngine(std::vector<ServiceRules> services, QueueConfig config);
+
+  // Every action starts here: refuses an earlier day, ends a finished one.
+  std::optional<QueueError> enter(const StationTime &now);
+  ServiceDay *service(std::string_view id);
+  const ServiceDay *service(std::string_view id) const;
+  Counter *counter(std::string_view id);
+  Result<Counter *, QueueError> counter_with_ticket(std::string_view id);
+  QueueTicket &add_ticket(QueueTicket ticket);
+  WaitEstimate estimate(const ServiceDay &service, bool is_priority, int same_class_ahead,
+                        int other_class_waiting) const;
+  QueueEvent ticket_event(QueueEvent::Kind kind, const QueueTicket &ticket,
+                          const StationTime &now, const Counter *counter) const;
+  UpdateResult finish(QueueEvent event, const QueueTicket &ticket,
+                      const StationTime &now);
+  EventsResult finish_counter(const Counter &counter, const StationTime &now);
+  void roll_over(const StationTime &now);
+
+  QueueConfig config_;
+  std::vector<ServiceDay> services_; // catalog order
+  std::vector<Counter> counters_;
+  std::map<TicketId, QueueTicket> tickets_; // today's
+  std::string day_;
+  TicketId next_id_ = 1;
+  std::vector<QueueEvent> pending_; // a rollover's events, until an action succeeds
+};
+
+} // namespace motcua::station::queue
