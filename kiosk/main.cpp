@@ -2,7 +2,6 @@
 // the station client and the printer, and runs the one UI loop.
 #include "kiosk/app/cli_options.hpp"
 #include "kiosk/app/kiosk_config.hpp"
-#include "kiosk/app/layout.hpp"
 #include "kiosk/app/overloaded.hpp"
 #include "kiosk/app/read_file.hpp"
 #include "kiosk/app/screen_machine.hpp"
@@ -12,7 +11,7 @@
 #include "kiosk/shell/request_key.hpp"
 #include "kiosk/shell/sdl_script_host.hpp"
 #include "kiosk/shell/user_events.hpp"
-#include "kiosk/ui/input.hpp"
+#include "kiosk/ui/input_router.hpp"
 #include "kiosk/ui/screen_painter.hpp"
 #include "kiosk/ui/screenshot.hpp"
 #include "kiosk/ui/text_cache.hpp"
@@ -24,6 +23,7 @@
 #include <SDL2/SDL.h>
 
 #include <algorithm>
+#include <ctime>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -86,7 +86,7 @@ std::string describe_result(const Event &event) {
 
 struct Loaded {
   KioskConfig config;
-  Texts screen_texts;
+  std::map<std::string, Texts, std::less<>> screen_texts; // "vi" and "en"
   Texts receipt_texts;
   std::optional<std::vector<script::Line>> script;
   net::StationAddress station;
@@ -97,13 +97,22 @@ Result<Loaded> load_inputs(const CliOptions &options) {
   auto config = load_kiosk_config(options.config_path);
   if (!config)
     return unexpected(config.error().to_string());
-  auto screen_texts = Texts::load_language(options.assets_dir, config->language);
-  if (!screen_texts)
-    return unexpected(screen_texts.error());
+  // Both languages: the citizen switches between them with the toggle.
+  std::map<std::string, Texts, std::less<>> screen_texts;
+  for (const char *language : {"vi", "en"}) {
+    auto texts = Texts::load_language(options.assets_dir, language);
+    if (!texts)
+      return unexpected(texts.error());
+    std::vector<std::string> reason_keys;
+    for (const auto &reason : config->rating_reasons)
+      reason_keys.push_back("reason." + reason);
+    if (auto missing = missing_text_keys(*texts, reason_keys); !missing.empty())
+      return unexpected(options.config_path + ": rating_reasons: no text for " +
+                        missing[0] + " in i18n/" + language + ".json");
+    screen_texts.emplace(language, std::move(texts.value()));
+  }
   // The receipt speaks the station's language whatever the screen shows.
-  auto receipt_texts = Texts::load_language(options.assets_dir, "vi");
-  if (!receipt_texts)
-    return unexpected(receipt_texts.error());
+  Texts receipt_texts = screen_texts.at("vi");
   auto station = net::parse_station_url(config->station_url);
   if (!station)
     return unexpected(options.config_path + ": station_url: " + station.error());
@@ -117,12 +126,24 @@ Result<Loaded> load_inputs(const CliOptions &options) {
       return unexpected(parsed.error());
     lines = std::move(parsed.value());
   }
-  return Loaded{std::move(config.value()), std::move(screen_texts.value()),
-                std::move(receipt_texts.value()), std::move(lines),
-                std::move(station.value())};
+  return Loaded{std::move(config.value()), std::move(screen_texts),
+                std::move(receipt_texts), std::move(lines), std::move(station.value())};
 }
 
-int run(const CliOptions &options, Loaded in) {
+// Kiosk-local RFC 3339 time of a rating tap, "2026-11-28T08:15:03+07:00".
+std::string local_rfc3339_now() {
+  const std::time_t t = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&t, &local);
+  char text[40];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S%z", &local);
+  std::string out(text);
+  if (out.size() >= 5) // +0700 -> +07:00
+    out.insert(out.size() - 2, ":");
+  return out;
+}
+
+int run(const CliOptions &options, Loaded in, Clock::time_point started) {
   auto session = ui::SdlSession::start();
   if (!session) {
     log(session.error());
@@ -153,18 +174,18 @@ int run(const CliOptions &options, Loaded in) {
     log("receipt fonts: " + fonts.error());
     return kExitStartup;
   }
-  // SDL2_ttf shares one FreeType library between threads: open the receipt
-  // faces here, before the UI and print threads both use it.
-  {
-    printer::ReceiptContent sample{"X", "X", "A000", "X", {"X"}, "00:00 01/01/2026",
-                                   "X", ""};
-    printer::render_receipt(sample, **fonts, in.config.printer.paper_width_dots);
-  }
 
   int exit_code = 0;
   {
     printer::CupsRawPrinter ticket_printer(
         printer::CupsQueue{in.config.printer.queue, in.config.printer.cups_server, 5000});
+    // SDL2_ttf shares one FreeType library between threads: open the receipt
+    // faces here, before the print thread and the UI both use it.
+    {
+      printer::ReceiptContent sample{"X", "X", "A000", "X", {"X"}, "00:00 01/01/2026",
+                                     "X", ""};
+      printer::render_receipt(sample, **fonts, in.config.printer.paper_width_dots);
+    }
     PrintPipeline pipeline(*fonts, in.receipt_texts, in.config.printer.paper_width_dots,
                            ticket_printer, [&bridge](PrintFinished f) {
                              if (!bridge.push(std::move(f)))
@@ -188,7 +209,7 @@ int run(const CliOptions &options, Loaded in) {
               },
               [&](const IssueTicket &e) {
                 client.issue_ticket(
-                    TicketRequest{e.service_id, std::nullopt, e.idempotency_key},
+                    TicketRequest{e.service_id, e.priority_group, e.idempotency_key},
                     [&bridge](Result<Ticket, net::StationError> r) {
                       if (r)
                         bridge.push(TicketIssued{std::move(r.value())});
@@ -197,6 +218,19 @@ int run(const CliOptions &options, Loaded in) {
                     });
               },
               [&](const PrintTicket &e) { pipeline.submit(e.ticket, e.catalog); },
+              [&](const SubmitRating &e) {
+                // TODO(sync issue): journal it (SQLite, synchronous=FULL) before
+                // sending, so a power cut loses nothing.
+                Rating rating = e.rating;
+                rating.id = new_request_key();
+                rating.rated_at = local_rfc3339_now();
+                const std::string id = rating.id;
+                client.submit_rating(
+                    std::move(rating), [id](Result<bool, net::StationError> r) {
+                      log(r ? "rating " + id + " stored"
+                            : "rating " + id + " not stored: " + r.error().message);
+                    });
+              },
           },
           effect);
     };
@@ -207,28 +241,26 @@ int run(const CliOptions &options, Loaded in) {
     if (in.script)
       player.emplace(std::move(*in.script), options.script_path, host, std::cout);
 
-    ScreenTimings timings;
-    timings.ticket_screen = std::chrono::seconds(in.config.ticket_screen_seconds);
-    auto first = start(timings);
+    auto first = start(screen_settings(in.config));
     State state = first.state;
     bool dirty = true;
     for (const auto &e : first.effects)
       execute(e);
 
+    ui::InputRouter input(new_request_key);
     auto apply = [&](const Event &event, TimePoint now) {
       auto t = reduce(state, event, now);
-      // A tick only matters to the picture when it changed the screen.
-      if (!std::holds_alternative<Tick>(event) || t.state.screen != state.screen)
-        dirty = true;
+      if (t.state.screen != state.screen)
+        input.forget_press();
+      dirty = dirty || t.redraw;
       state = std::move(t.state);
       for (const auto &e : t.effects)
         execute(e);
     };
 
-    ui::TapInput input;
     bool running = true;
     auto handle = [&](const SDL_Event &sdl, TimePoint now) {
-      if (sdl.type == SDL_QUIT) {
+      if (sdl.type == SDL_QUIT) { // SIGTERM or SIGINT; Alt+F4 closes nothing
         running = false;
         return;
       }
@@ -249,27 +281,35 @@ int run(const CliOptions &options, Loaded in) {
         running = false; // a way out for developers; full screen swallows keys
         return;
       }
-      const int w = (*window)->width(), h = (*window)->height();
-      if (auto tap = input.handle(sdl, w, h)) {
-        std::optional<std::string> service;
-        if (state.screen == Screen::home)
-          service = hit_test(layout_home(w, h, service_ids(state)), tap->x, tap->y);
-        if (service)
-          apply(ServiceTapped{*service, new_request_key()}, now);
-        else
-          apply(ScreenTapped{}, now);
+      auto outcome = input.handle(sdl, state, (*window)->width(), (*window)->height());
+      if (outcome.redraw) {
+        // The pressed look shows on the frame drawn for this very touch.
+        dirty = true;
       }
+      if (outcome.event)
+        apply(*outcome.event, now);
     };
 
+    bool first_frame = true;
     while (running) {
       TimePoint now = Clock::now();
       if (dirty) {
-        painter.paint(state, (*window)->width(), (*window)->height());
+        painter.paint(state, (*window)->width(), (*window)->height(), input.pressed());
         SDL_RenderPresent((*window)->renderer());
         dirty = false;
+        if (first_frame) {
+          first_frame = false;
+          log("first frame after " +
+              std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 Clock::now() - started)
+                                 .count()) +
+              " ms");
+        }
       }
       std::optional<TimePoint> wake = next_deadline(state);
-      if (player) {
+      // Input the script pushed is handled (and drawn) before its next command.
+      const bool input_pending = player && SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
+      if (player && !input_pending) {
         auto step = player->advance(state, now);
         if (step.status == script::Step::Status::failed) {
           log("script failed: " + step.error);
@@ -296,7 +336,8 @@ int run(const CliOptions &options, Loaded in) {
       now = Clock::now();
       if (got) {
         handle(sdl, now);
-        while (running && SDL_PollEvent(&sdl))
+        // Draw a press before handling what queued behind it.
+        while (running && !dirty && SDL_PollEvent(&sdl))
           handle(sdl, now);
       }
       apply(Tick{}, now);
@@ -312,6 +353,7 @@ int run(const CliOptions &options, Loaded in) {
 } // namespace
 
 int main(int argc, char **argv) {
+  const auto started = Clock::now();
   std::vector<std::string> args(argv + 1, argv + argc);
   auto options = parse_cli(args, MOTCUA_ASSETS_DIR);
   if (!options) {
@@ -327,5 +369,5 @@ int main(int argc, char **argv) {
     log(inputs.error());
     return kExitUsage;
   }
-  return run(*options, std::move(inputs.value()));
+  return run(*options, std::move(inputs.value()), started);
 }

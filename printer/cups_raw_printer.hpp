@@ -1,6 +1,9 @@
 #pragma once
-// Sends ESC/POS bytes to a raw CUPS queue with libcups, on a worker thread
-// with its own connection and timeouts (never CUPS_HTTP_DEFAULT).
+// Prints through a CUPS queue with libcups, on a worker thread with its own
+// connection and timeouts (never CUPS_HTTP_DEFAULT). Receipts go as ESC/POS
+// to raw queues and as PWG raster to IPP Everywhere queues; each job is
+// followed to a final state, and canceled if it is stuck past the deadline.
+#include "printer/cups_connection.hpp"
 #include "printer/ticket_printer.hpp"
 
 #include <memory>
@@ -8,16 +11,12 @@
 
 namespace motcua::printer {
 
-struct CupsQueue {
-  std::string name;            // CUPS queue, e.g. "motcua-raw"
-  std::string server;          // "localhost:631"; empty: cupsServer() (CUPS_SERVER)
-  int timeout_ms = 5000;       // connect and per-request limit
-};
-
 class CupsRawPrinter final : public TicketPrinter {
 public:
   explicit CupsRawPrinter(CupsQueue queue);
-  ~CupsRawPrinter() override; // finishes queued jobs' callbacks, joins the worker
+  // Fails queued jobs, stops following the current one, joins the worker:
+  // bounded by one request timeout.
+  ~CupsRawPrinter() override;
   void submit(PrintJob job, std::function<void(PrintOutcome)> done) override;
 
 private:

@@ -2,16 +2,20 @@
 // HTTP server; then wait for SIGTERM/SIGINT.
 #include "net/protocol/catalog.hpp"
 #include "server/api/api_handler.hpp"
+#include "server/api/queue_json.hpp"
+#include "server/api/stream_hub.hpp"
 #include "server/atomic_file.hpp"
+#include "server/desk/queue_desk.hpp"
 #include "server/http/http_server.hpp"
 #include "server/log.hpp"
 #include "server/station_clock.hpp"
 #include "server/station_options.hpp"
-#include "server/storage/ticket_store.hpp"
+#include "server/storage/station_store.hpp"
 #include "server/version.hpp"
 
 #include <csignal>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <pthread.h>
 
@@ -54,12 +58,42 @@ int main(int argc, char **argv) {
     log_line("bad catalog: " + catalog.error().to_string());
     return kExitConfigurationError;
   }
-  auto store = open_sqlite_ticket_store(options->data_dir);
+  auto store = open_sqlite_station_store(options->data_dir);
   if (!store) {
     log_line(store.error().message);
     return kExitRuntimeFailure;
   }
-  ApiHandler api(std::move(catalog).value(), **store, system_clock());
+  DeskOptions desk_options;
+  desk_options.always_issuing = options->always_issuing;
+  auto desk = QueueDesk::open(*catalog, desk_options, **store, system_clock());
+  if (!desk) {
+    log_line(desk.error());
+    return kExitRuntimeFailure;
+  }
+  StreamHub hub;
+  (*desk)->set_listener([&hub](const std::vector<queue::QueueEvent> &events) {
+    for (const auto &event : events)
+      hub.publish(queue_event_json(event));
+  });
+  AuthOptions auth_options;
+  auth_options.open_kiosk_api = options->open_kiosk_api;
+  Authenticator auth(**store, system_clock(), auth_options);
+  if (!options->admin_password_file.empty()) {
+    std::ifstream in(options->admin_password_file);
+    std::string password;
+    if (!in || !std::getline(in, password) || password.size() < 8) {
+      log_line("cannot read a password of at least 8 characters from " +
+               options->admin_password_file);
+      return kExitConfigurationError;
+    }
+    auto existing = (*store)->find_officer("admin");
+    if (existing && !*existing)
+      if (auto error = auth.create_officer("admin", "admin", Role::chief, password)) {
+        log_line("cannot create the admin account: " + error->message);
+        return kExitRuntimeFailure;
+      }
+  }
+  ApiHandler api(std::move(catalog).value(), **desk, **store, auth, system_clock());
 
   // Blocked before any thread starts, so every thread inherits the mask and
   // only sigwait below receives them.
@@ -73,8 +107,10 @@ int main(int argc, char **argv) {
   HttpServerOptions http;
   http.host = options->listen.host;
   http.port = options->listen.port;
+  StreamEndpoint stream{
+      &hub, [&api](const ApiRequest &request) { return api.authorize_stream(request); }};
   auto server = HttpServer::start(
-      http, [&api](const ApiRequest &request) { return api.handle(request); });
+      http, [&api](const ApiRequest &request) { return api.handle(request); }, stream);
   if (!server) {
     log_line(server.error());
     return kExitRuntimeFailure;

@@ -37,13 +37,18 @@ Result<StationOptions> parse_station_options(const std::vector<std::string> &arg
       options.show_version = true;
       continue;
     }
+    if (arg == "--open-kiosk-api") {
+      options.open_kiosk_api = true;
+      continue;
+    }
     // Every other option takes a value: "--name VALUE" or "--name=VALUE".
     std::string name = arg, value;
     const auto eq = arg.find('=');
     if (arg.starts_with("--") && eq != std::string::npos)
       name = arg.substr(0, eq);
     if (name != "--listen" && name != "--data" && name != "--catalog" &&
-        name != "--timezone" && name != "--port-file")
+        name != "--timezone" && name != "--port-file" && name != "--issuing-hours" &&
+        name != "--admin-password-file")
       return unexpected("unknown option \"" + name + "\" (see --help)");
     if (name.size() != arg.size()) {
       value = arg.substr(eq + 1);
@@ -63,6 +68,13 @@ Result<StationOptions> parse_station_options(const std::vector<std::string> &arg
       options.catalog_file = value;
     } else if (name == "--timezone") {
       options.time_zone = value;
+    } else if (name == "--issuing-hours") {
+      if (value != "catalog" && value != "always")
+        return unexpected("--issuing-hours must be \"catalog\" or \"always\", got \"" +
+                          value + "\"");
+      options.always_issuing = value == "always";
+    } else if (name == "--admin-password-file") {
+      options.admin_password_file = value;
     } else { // --port-file
       options.port_file = value;
     }
@@ -84,6 +96,14 @@ The MotCua station server: issues queue tickets over HTTP (/api/v1).
   --timezone TZ        station time zone for day keys and printed times
                        (default Asia/Ho_Chi_Minh)
   --port-file FILE     write the bound port to FILE (atomically) once listening
+  --issuing-hours MODE catalog (default): tickets only inside the services'
+                       issuing windows; always: at any hour (demos, tests)
+  --admin-password-file FILE
+                       on start, create the chief account "admin" with the
+                       password in FILE (first line) unless it exists
+  --open-kiosk-api     let unauthenticated callers on 127.0.0.1/::1 act as a
+                       kiosk (issue tickets, rate): for demos and tests on one
+                       machine only; enrolled kiosks need no such flag
   --help               show this help
   --version            show the version
 

@@ -18,6 +18,13 @@ struct StationOptions {
   std::string catalog_file;
   std::string time_zone = "Asia/Ho_Chi_Minh";
   std::string port_file; // empty: none written
+  // Unauthenticated loopback callers may issue tickets and rate (demos, tests).
+  bool open_kiosk_api = false;
+  // Ignore the services' issuing windows: tickets at any hour (demos, tests).
+  bool always_issuing = false;
+  // Creates the chief account "admin" with the password in this file when no
+  // such account exists yet (first start of a station).
+  std::string admin_password_file;
   bool show_help = false;
   bool show_version = false;
 };

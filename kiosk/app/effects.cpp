@@ -9,10 +9,19 @@ std::string describe(const Effect &effect) {
       Overloaded{
           [](const FetchCatalog &) { return std::string("fetch catalog"); },
           [](const IssueTicket &e) {
-            return "issue ticket for service " + e.service_id + " (key " +
+            return "issue ticket for service " + e.service_id +
+                   (e.priority_group ? " priority " + *e.priority_group : "") + " (key " +
                    e.idempotency_key + ")";
           },
           [](const PrintTicket &e) { return "print ticket " + e.ticket.number; },
+          [](const SubmitRating &e) {
+            std::string out = "submit rating " + e.rating.level;
+            for (const auto &r : e.rating.reasons)
+              out += " " + r;
+            if (e.rating.ticket)
+              out += " (ticket " + *e.rating.ticket + ")";
+            return out;
+          },
       },
       effect);
 }

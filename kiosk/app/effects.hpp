@@ -2,9 +2,11 @@
 // What the state machine asks the outside world to do, as data. The executor
 // in main maps each to a port (station client, printer).
 #include "net/protocol/catalog.hpp"
+#include "net/protocol/rating.hpp"
 #include "net/protocol/ticket.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -16,6 +18,7 @@ struct FetchCatalog {};
 struct IssueTicket {
   std::string service_id;
   std::string idempotency_key;
+  std::optional<std::string> priority_group;
 };
 
 struct PrintTicket {
@@ -23,7 +26,13 @@ struct PrintTicket {
   std::shared_ptr<const Catalog> catalog; // the catalog the ticket was issued from
 };
 
-using Effect = std::variant<FetchCatalog, IssueTicket, PrintTicket>;
+// The rating's level, reasons and linked ticket; the executor gives it its
+// UUID and time before it is journaled and sent (the reducer has neither).
+struct SubmitRating {
+  Rating rating;
+};
+
+using Effect = std::variant<FetchCatalog, IssueTicket, PrintTicket, SubmitRating>;
 using Effects = std::vector<Effect>;
 
 // One line for the log: "fetch catalog", "issue ticket A (key ...)", "print ticket A001".

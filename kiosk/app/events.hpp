@@ -3,7 +3,9 @@
 #include "net/protocol/catalog.hpp"
 #include "net/protocol/ticket.hpp"
 
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -22,8 +24,42 @@ struct ServiceTapped {
   std::string service_id;
   std::string idempotency_key;
 };
-// A touch anywhere that is not a service button (dismisses ticket and error screens).
+// A touch anywhere that is not a button (dismisses ticket, error, closed,
+// thanks and attract screens; counts as activity everywhere).
 struct ScreenTapped {};
+
+// The home screen's two choices (both mode).
+struct ArrivalChosen {};
+struct DepartureChosen {};
+// A priority group, or none (the one-tap skip).
+struct PriorityChosen {
+  std::optional<std::string> group_id;
+};
+struct LanguageToggled {};
+struct HomePressed {};
+
+// Departure.
+struct LevelTapped {
+  std::string level; // a key of rating_levels()
+};
+struct ReasonToggled {
+  std::string reason;
+};
+struct ReasonsDone {
+  bool send = true; // false: skip, rate without reasons
+};
+// A keypad key: a prefix letter, a digit, or '<' to erase one.
+struct KeypadPressed {
+  char key = 0;
+};
+struct TicketEntryDone {
+  bool skip = false;
+};
+
+// People waiting per service, when the station tells.
+struct WaitingCountsUpdated {
+  std::map<std::string, int, std::less<>> waiting;
+};
 
 struct TicketIssued {
   Ticket ticket;
@@ -49,7 +85,10 @@ struct PrintFinished {
 // Time passed; the state machine checks its deadline against `now`.
 struct Tick {};
 
-using Event = std::variant<CatalogLoaded, CatalogFailed, ServiceTapped, ScreenTapped,
-                           TicketIssued, TicketFailed, PrintFinished, Tick>;
+using Event =
+    std::variant<CatalogLoaded, CatalogFailed, ServiceTapped, ScreenTapped, TicketIssued,
+                 TicketFailed, PrintFinished, Tick, ArrivalChosen, DepartureChosen,
+                 PriorityChosen, LanguageToggled, HomePressed, LevelTapped, ReasonToggled,
+                 ReasonsDone, KeypadPressed, TicketEntryDone, WaitingCountsUpdated>;
 
 } // namespace motcua::kiosk

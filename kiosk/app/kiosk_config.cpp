@@ -60,6 +60,37 @@ int int_field(const json::object &obj, std::string_view key, const std::string &
   return static_cast<int>(n);
 }
 
+// A list of short keys ("waiting_time"): lower-case letters, digits, '_'.
+std::vector<std::string> key_list_field(const json::object &obj, std::string_view key,
+                                        const std::vector<std::string> &fallback,
+                                        std::size_t min, std::size_t max) {
+  const auto *v = obj.if_contains(key);
+  if (!v)
+    return fallback;
+  const std::string field(key);
+  if (!v->is_array())
+    throw Reject{field, "must be a list of keys"};
+  const auto &list = v->as_array();
+  if (list.size() < min || list.size() > max)
+    throw Reject{field, "must hold between " + std::to_string(min) + " and " +
+                            std::to_string(max) + " keys"};
+  std::vector<std::string> keys;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string at = field + "[" + std::to_string(i) + "]";
+    if (!list[i].is_string() || list[i].as_string().empty())
+      throw Reject{at, "must be a non-empty string"};
+    std::string k(list[i].as_string());
+    for (char c : k)
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+        throw Reject{at, "\"" + k + "\" may hold only a-z, 0-9 and _"};
+    for (const auto &seen : keys)
+      if (seen == k)
+        throw Reject{at, "\"" + k + "\" is listed twice"};
+    keys.push_back(std::move(k));
+  }
+  return keys;
+}
+
 PrinterSettings parse_printer(const json::value &v) {
   if (!v.is_object())
     throw Reject{"printer", "must be an object"};
@@ -92,9 +123,12 @@ KioskConfig parse(const json::value &root) {
     throw Reject{"format_version", "is " + std::to_string(version->as_int64()) +
                                        "; this program reads version " +
                                        std::to_string(kKioskConfigFormatVersion)};
-  reject_unknown_keys(top, "",
-                      {"format_version", "station_url", "printer", "language",
-                       "ticket_screen_seconds", "request_timeout_ms"});
+  reject_unknown_keys(
+      top, "",
+      {"format_version", "station_url", "printer", "language", "ticket_screen_seconds",
+       "request_timeout_ms", "mode", "priority_groups", "rating_levels", "rating_reasons",
+       "ticket_link", "out_of_service", "inactivity_seconds", "countdown_seconds",
+       "attract_seconds", "thanks_seconds", "rating_repeat_seconds"});
 
   KioskConfig config;
   config.station_url = string_field(top, "station_url", "", nullptr);
@@ -114,6 +148,41 @@ KioskConfig parse(const json::value &root) {
       int_field(top, "ticket_screen_seconds", "", config.ticket_screen_seconds, 1, 120);
   config.request_timeout_ms =
       int_field(top, "request_timeout_ms", "", config.request_timeout_ms, 100, 60000);
+
+  const std::string mode(mode_name(config.mode));
+  const std::string mode_text = string_field(top, "mode", "", &mode);
+  auto parsed_mode = parse_mode_name(mode_text);
+  if (!parsed_mode)
+    throw Reject{"mode", "is \"" + mode_text +
+                             "\"; must be \"arrival\", \"departure\" or \"both\""};
+  config.mode = *parsed_mode;
+  const std::string link(ticket_link_name(config.ticket_link));
+  const std::string link_text = string_field(top, "ticket_link", "", &link);
+  auto parsed_link = parse_ticket_link_name(link_text);
+  if (!parsed_link)
+    throw Reject{"ticket_link",
+                 "is \"" + link_text + "\"; must be \"off\", \"before\" or \"after\""};
+  config.ticket_link = *parsed_link;
+  config.priority_groups =
+      key_list_field(top, "priority_groups", config.priority_groups, 0, 6);
+  config.rating_reasons =
+      key_list_field(top, "rating_reasons", config.rating_reasons, 0, 8);
+  config.rating_levels = int_field(top, "rating_levels", "", config.rating_levels, 3, 5);
+  if (const auto *v = top.if_contains("out_of_service")) {
+    if (!v->is_bool())
+      throw Reject{"out_of_service", "must be true or false"};
+    config.out_of_service = v->as_bool();
+  }
+  config.inactivity_seconds =
+      int_field(top, "inactivity_seconds", "", config.inactivity_seconds, 5, 600);
+  config.countdown_seconds =
+      int_field(top, "countdown_seconds", "", config.countdown_seconds, 0, 30);
+  config.attract_seconds =
+      int_field(top, "attract_seconds", "", config.attract_seconds, 10, 86400);
+  config.thanks_seconds =
+      int_field(top, "thanks_seconds", "", config.thanks_seconds, 1, 60);
+  config.rating_repeat_seconds =
+      int_field(top, "rating_repeat_seconds", "", config.rating_repeat_seconds, 0, 600);
   return config;
 }
 
@@ -131,6 +200,25 @@ Result<KioskConfig, ConfigError> parse_kiosk_config(std::string_view json_text,
   } catch (const Reject &r) {
     return unexpected(ConfigError{std::string(source), r.field, r.message});
   }
+}
+
+ScreenSettings screen_settings(const KioskConfig &config) {
+  ScreenSettings s;
+  s.mode = config.mode;
+  s.language = config.language;
+  s.priority_groups = config.priority_groups;
+  s.rating_levels = config.rating_levels;
+  s.rating_reasons = config.rating_reasons;
+  s.ticket_link = config.ticket_link;
+  s.out_of_service = config.out_of_service;
+  using std::chrono::seconds;
+  s.timings.ticket_screen = seconds(config.ticket_screen_seconds);
+  s.timings.inactivity = seconds(config.inactivity_seconds);
+  s.timings.countdown = seconds(config.countdown_seconds);
+  s.timings.attract = seconds(config.attract_seconds);
+  s.timings.thanks_screen = seconds(config.thanks_seconds);
+  s.timings.rating_repeat = seconds(config.rating_repeat_seconds);
+  return s;
 }
 
 Result<KioskConfig, ConfigError> load_kiosk_config(const std::string &path) {

@@ -1,10 +1,12 @@
 #pragma once
 // The kiosk's settings file (JSON, format_version 1). A bad file is refused
 // with the field named; it is never silently replaced by defaults.
+#include "kiosk/app/screen_state.hpp"
 #include "net/protocol/result.hpp"
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace motcua::kiosk {
 
@@ -20,7 +22,23 @@ struct KioskConfig {
   std::string language = "vi";   // screen language: "vi" or "en"
   int ticket_screen_seconds = 8; // how long the number stays on screen
   int request_timeout_ms = 3000; // per station request
+
+  KioskMode mode = KioskMode::arrival;      // "arrival", "departure" or "both"
+  std::vector<std::string> priority_groups; // catalog group ids offered after the service
+  int rating_levels = 3;                    // 3, 4 or 5 faces
+  std::vector<std::string> rating_reasons{"waiting_time", "officer_attitude", "guidance",
+                                          "facilities"}; // chips on unhappy levels
+  TicketLink ticket_link = TicketLink::off; // "off", "before" or "after" the rating
+  bool out_of_service = false;              // nothing can issue
+  int inactivity_seconds = 30;   // idle time before an interactive screen goes home
+  int countdown_seconds = 5;     // last seconds shown before going home
+  int attract_seconds = 120;     // idle time at home before the attract screen
+  int thanks_seconds = 4;        // the thank-you screen
+  int rating_repeat_seconds = 5; // repeated rating presses inside this count once
 };
+
+// The parts of the config that shape the screens.
+ScreenSettings screen_settings(const KioskConfig &config);
 
 constexpr int kKioskConfigFormatVersion = 1;
 

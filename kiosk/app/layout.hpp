@@ -1,10 +1,15 @@
 #pragma once
-// Where things go on the screen, from the window size alone: a title band,
-// a prompt line and a two-column grid of large service buttons. Pure, so
-// hit-testing is tested without a window.
+// Where things go on each screen, from the state and the window size alone:
+// a title band (with the language toggle and, off home, a home button), a
+// prompt line, the screen's buttons, a footer for the countdown. Pure, so
+// hit-testing is tested without a window, and painter, input and scripts
+// all read the same rectangles.
+#include "kiosk/app/events.hpp"
+#include "kiosk/app/screen_state.hpp"
+
 #include <optional>
-#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace motcua::kiosk {
@@ -20,10 +25,14 @@ struct Rect {
   bool overlaps(const Rect &o) const {
     return x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h;
   }
+  bool inside(const Rect &o) const {
+    return x >= o.x && y >= o.y && right() <= o.right() && bottom() <= o.bottom();
+  }
   int center_x() const { return x + w / 2; }
   int center_y() const { return y + h / 2; }
   int right() const { return x + w; }
   int bottom() const { return y + h; }
+  bool operator==(const Rect &) const = default;
 };
 
 // Sizes that scale with the window: the shorter side sets them, so text
@@ -41,23 +50,54 @@ struct Metrics {
 };
 Metrics metrics_for(int width, int height);
 
-struct ServiceButton {
-  std::string service_id;
+// Pixels of 15 mm on a 21.5-inch screen of this resolution: the smallest
+// button a finger hits reliably.
+int min_button_px(int width, int height);
+
+enum class ButtonKind {
+  language,  // the toggle in the band
+  home,      // back to the start, in the band
+  choice,    // the two big choices
+  service,   // a catalog service
+  priority,  // a priority group
+  skip,      // wide "none of these"
+  level,     // a face
+  chip,      // a reason, toggled
+  primary,   // Send, Confirm
+  secondary, // Skip
+  key,       // keypad
+};
+
+struct Button {
+  ButtonKind kind = ButtonKind::primary;
   Rect rect;
-  // Letter above the label (tall buttons, portrait) or beside it (wide ones).
+  Event event;    // what a tap sends (ServiceTapped without its key)
+  std::string id; // "service:A", "level:satisfied", "key:5", "language", ...
+  bool enabled = true;
+  bool selected = false;
+  // Letter above the label (tall buttons) or beside it (wide ones).
   bool stacked() const { return rect.w < 5 * rect.h / 2; }
 };
 
-struct HomeLayout {
+struct ScreenLayout {
   Metrics metrics;
-  Rect header; // full-width title band
-  Rect prompt; // line under the band
-  std::vector<ServiceButton> buttons;
+  Rect header;  // full-width title band
+  Rect title;   // the band's text, clear of its buttons
+  Rect prompt;  // the line under the band
+  Rect body;    // the screen's content, under the prompt
+  Rect display; // the keypad's entry
+  Rect footer;  // countdown line
+  std::vector<Button> buttons;
+
+  const Button *find(std::string_view id) const;
+  std::optional<std::size_t> index_of(std::string_view id) const;
 };
 
-HomeLayout layout_home(int width, int height, std::span<const std::string> service_ids);
+ScreenLayout layout_screen(const State &state, int width, int height);
 
-// The service whose button contains the point, if any.
-std::optional<std::string> hit_test(const HomeLayout &layout, int x, int y);
+// The button under the point, enabled or not.
+std::optional<std::size_t> button_at(const ScreenLayout &layout, int x, int y);
+// What a tap at the point sends: the enabled button's event, else ScreenTapped.
+Event tap_event(const ScreenLayout &layout, int x, int y);
 
 } // namespace motcua::kiosk

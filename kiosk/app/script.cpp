@@ -48,12 +48,17 @@ Command parse_command(const std::vector<std::string> &w) {
     auto screen = parse_screen_name(w[1]);
     if (!screen)
       throw LineError{"unknown screen \"" + w[1] +
-                      "\" (home, issuing, ticket, error, connecting)"};
+                      "\" (home, services, priority, issuing, ticket, error, closed, "
+                      "rating, reasons, ticket-entry, thanks, attract, connecting)"};
     return WaitScreen{*screen, optional_timeout(w, 2)};
   }
   if (name == "tap-service") {
     expect_args(w, 1, 1, "tap-service ID");
     return TapService{w[1]};
+  }
+  if (name == "tap" || name == "click-button") {
+    expect_args(w, 1, 1, name == "tap" ? "tap BUTTON_ID" : "click-button BUTTON_ID");
+    return TapButton{w[1], name == "tap" ? Pointer::finger : Pointer::mouse};
   }
   if (name == "click") {
     expect_args(w, 2, 2, "click X Y");

@@ -22,6 +22,12 @@ struct WaitScreen { // wait-screen NAME [TIMEOUT_MS]
 struct TapService { // tap-service ID
   std::string service_id;
 };
+// The input device a script command imitates.
+enum class Pointer { finger, mouse };
+struct TapButton {       // tap BUTTON_ID (finger) | click-button BUTTON_ID (mouse)
+  std::string button_id; // as in the layout: "service:A", "level:satisfied", "key:5"
+  Pointer pointer = Pointer::finger;
+};
 struct Click { // click X Y  (window pixels)
   int x = 0;
   int y = 0;
@@ -35,8 +41,8 @@ struct Screenshot { // screenshot PATH
 struct PrintState {}; // print-state
 struct Quit {};       // quit
 
-using Command =
-    std::variant<WaitScreen, TapService, Click, WaitPrint, Screenshot, PrintState, Quit>;
+using Command = std::variant<WaitScreen, TapService, TapButton, Click, WaitPrint,
+                             Screenshot, PrintState, Quit>;
 
 struct Line {
   int number = 0; // 1-based line in the file, for error messages

@@ -24,7 +24,7 @@ Step Player::advance(const State &state, TimePoint now) {
     std::optional<Step> stop = std::visit(
         Overloaded{
             [&](const WaitScreen &c) -> std::optional<Step> {
-              if (state.screen == c.screen)
+              if (shows(state, c.screen))
                 return std::nullopt;
               if (!wait_started_)
                 wait_started_ = now;
@@ -54,6 +54,12 @@ Step Player::advance(const State &state, TimePoint now) {
             [&](const TapService &c) -> std::optional<Step> {
               if (auto r = host_.tap_service(state, c.service_id); !r)
                 return fail(line, "tap-service " + c.service_id + ": " + r.error());
+              ++next_;
+              return Step{Step::Status::running, now, {}};
+            },
+            [&](const TapButton &c) -> std::optional<Step> {
+              if (auto r = host_.tap_button(state, c.button_id, c.pointer); !r)
+                return fail(line, "tap " + c.button_id + ": " + r.error());
               ++next_;
               return Step{Step::Status::running, now, {}};
             },

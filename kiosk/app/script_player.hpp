@@ -21,6 +21,9 @@ public:
   // Each pushes real input events into the window's queue.
   virtual Result<bool> tap_service(const State &state, const std::string &service_id) = 0;
   virtual Result<bool> click(int x, int y) = 0;
+  // A press and release at the centre of a button of the current screen.
+  virtual Result<bool> tap_button(const State &state, const std::string &button_id,
+                                  Pointer pointer) = 0;
   // Draws the current state and writes the frame as PNG.
   virtual Result<bool> screenshot(const State &state, const std::string &path) = 0;
 };

@@ -11,21 +11,77 @@ namespace motcua::kiosk {
 namespace json = boost::json;
 
 std::span<const std::string_view> required_text_keys() {
-  static constexpr std::array<std::string_view, 14> keys = {"home.title",
-                                                            "home.prompt",
-                                                            "home.connecting",
-                                                            "issuing.message",
-                                                            "ticket.title",
-                                                            "ticket.people_ahead",
-                                                            "ticket.estimated_wait",
-                                                            "ticket.please_wait",
-                                                            "ticket.printing",
-                                                            "ticket.printed",
-                                                            "ticket.print_failed",
-                                                            "error.server_unreachable",
-                                                            "error.ticket_refused",
-                                                            "error.tap_to_continue"};
+  static constexpr std::array<std::string_view, 59> keys = {
+      "home.title",
+      "home.prompt",
+      "home.connecting",
+      "choice.title",
+      "choice.prompt",
+      "choice.arrival",
+      "choice.arrival_hint",
+      "choice.departure",
+      "choice.departure_hint",
+      "service.waiting",
+      "service.closed.out_of_service",
+      "service.closed.outside_hours",
+      "service.closed.daily_cap",
+      "closed.title",
+      "closed.out_of_service",
+      "closed.outside_hours",
+      "closed.daily_cap",
+      "priority.title",
+      "priority.prompt",
+      "priority.skip",
+      "issuing.message",
+      "ticket.title",
+      "ticket.people_ahead",
+      "ticket.estimated_wait",
+      "ticket.please_wait",
+      "ticket.printing",
+      "ticket.printed",
+      "ticket.print_failed",
+      "error.server_unreachable",
+      "error.ticket_refused",
+      "error.tap_to_continue",
+      "rating.title",
+      "rating.prompt",
+      "rating.linked",
+      "level.very_satisfied",
+      "level.satisfied",
+      "level.neutral",
+      "level.dissatisfied",
+      "level.very_dissatisfied",
+      "reasons.prompt",
+      "reasons.send",
+      "reasons.skip",
+      "reason.waiting_time",
+      "reason.officer_attitude",
+      "reason.guidance",
+      "reason.facilities",
+      "entry.title",
+      "entry.prompt",
+      "entry.ok",
+      "entry.erase",
+      "entry.skip",
+      "entry.already_rated",
+      "thanks.title",
+      "thanks.message",
+      "attract.title",
+      "attract.message",
+      "common.language",
+      "common.home",
+      "common.countdown",
+  };
   return keys;
+}
+
+std::vector<std::string> missing_text_keys(const Texts &texts,
+                                           std::span<const std::string> keys) {
+  std::vector<std::string> missing;
+  for (const auto &key : keys)
+    if (!texts.strings().count(key))
+      missing.push_back(key);
+  return missing;
 }
 
 Result<Texts, std::string> Texts::parse(std::string_view json_text,

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace motcua::kiosk {
 
@@ -43,6 +44,10 @@ private:
   std::string language_;
   std::map<std::string, std::string, std::less<>> strings_;
 };
+
+// The keys of `keys` that `texts` lacks (e.g. "reason.<key>" for configured reasons).
+std::vector<std::string> missing_text_keys(const Texts &texts,
+                                           std::span<const std::string> keys);
 
 // Replaces "{name}" placeholders in `pattern`; unknown names stay as written.
 std::string substitute(std::string_view pattern, std::span<const TextArg> args);

@@ -11,29 +11,42 @@ Result<bool> SdlScriptHost::tap_service(const State &state,
                                         const std::string &service_id) {
   if (!state.catalog)
     return unexpected(std::string("no catalog yet, so no buttons"));
-  const int w = window_.width(), h = window_.height();
-  const auto layout = layout_home(w, h, service_ids(state));
-  for (const auto &b : layout.buttons) {
-    if (b.service_id != service_id)
-      continue;
-    const float x = (b.rect.center_x() + 0.5f) / static_cast<float>(w);
-    const float y = (b.rect.center_y() + 0.5f) / static_cast<float>(h);
-    for (Uint32 type : {Uint32(SDL_FINGERDOWN), Uint32(SDL_FINGERUP)}) {
-      SDL_Event e{};
-      e.type = type;
-      e.tfinger.timestamp = SDL_GetTicks();
-      e.tfinger.touchId = 1;
-      e.tfinger.fingerId = 1;
-      e.tfinger.x = x;
-      e.tfinger.y = y;
-      e.tfinger.pressure = 1.0f;
-      e.tfinger.windowID = SDL_GetWindowID(window_.sdl_window());
-      if (SDL_PushEvent(&e) != 1)
-        return unexpected(std::string("SDL_PushEvent failed: ") + SDL_GetError());
-    }
-    return true;
+  return tap_button(state, "service:" + service_id, script::Pointer::finger);
+}
+
+Result<bool> SdlScriptHost::tap_button(const State &state, const std::string &button_id,
+                                       script::Pointer pointer) {
+  const auto layout = layout_screen(state, window_.width(), window_.height());
+  const Button *b = layout.find(button_id);
+  if (!b) {
+    std::string ids;
+    for (const auto &button : layout.buttons)
+      ids += (ids.empty() ? "" : ", ") + button.id;
+    return unexpected("no button " + button_id + " on the " +
+                      std::string(screen_name(state.screen)) + " screen (" + ids + ")");
   }
-  return unexpected("no button for service " + service_id);
+  if (pointer == script::Pointer::finger)
+    return finger(b->rect.center_x(), b->rect.center_y());
+  return click(b->rect.center_x(), b->rect.center_y());
+}
+
+Result<bool> SdlScriptHost::finger(int px, int py) {
+  const float x = (px + 0.5f) / static_cast<float>(window_.width());
+  const float y = (py + 0.5f) / static_cast<float>(window_.height());
+  for (Uint32 type : {Uint32(SDL_FINGERDOWN), Uint32(SDL_FINGERUP)}) {
+    SDL_Event e{};
+    e.type = type;
+    e.tfinger.timestamp = SDL_GetTicks();
+    e.tfinger.touchId = 1;
+    e.tfinger.fingerId = 1;
+    e.tfinger.x = x;
+    e.tfinger.y = y;
+    e.tfinger.pressure = 1.0f;
+    e.tfinger.windowID = SDL_GetWindowID(window_.sdl_window());
+    if (SDL_PushEvent(&e) != 1)
+      return unexpected(std::string("SDL_PushEvent failed: ") + SDL_GetError());
+  }
+  return true;
 }
 
 Result<bool> SdlScriptHost::click(int x, int y) {

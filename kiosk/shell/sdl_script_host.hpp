@@ -12,13 +12,16 @@ public:
   SdlScriptHost(ui::Window &window, ui::ScreenPainter &painter)
       : window_(window), painter_(painter) {}
 
-  // A finger down and up at the centre of the service's home-screen button,
-  // in normalised coordinates as a touchscreen reports them.
+  // A finger down and up at the centre of the service's button, in
+  // normalised coordinates as a touchscreen reports them.
   Result<bool> tap_service(const State &state, const std::string &service_id) override;
+  Result<bool> tap_button(const State &state, const std::string &button_id,
+                          script::Pointer pointer) override;
   Result<bool> click(int x, int y) override;
   Result<bool> screenshot(const State &state, const std::string &path) override;
 
 private:
+  Result<bool> finger(int x, int y);
   ui::Window &window_;
   ui::ScreenPainter &painter_;
 };

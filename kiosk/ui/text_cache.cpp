@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <malloc.h>
 
 namespace motcua::kiosk::ui {
 
@@ -62,10 +63,19 @@ TextCache::~TextCache() {
     TTF_CloseFont(font);
 }
 
+void TextCache::trim() {
+  if (textures_.size() >= kMaxEntries || bytes_ >= kMaxBytes)
+    clear_textures();
+}
+
 void TextCache::clear_textures() {
   for (auto &[key, image] : textures_)
     SDL_DestroyTexture(image.texture);
   textures_.clear();
+  bytes_ = 0;
+  // The freed pixels are many mid-sized blocks: hand them back to the
+  // system, or the resident size of a months-long run only ever grows.
+  malloc_trim(0);
 }
 
 TTF_Font *TextCache::font(int size, Weight weight) {
@@ -93,8 +103,6 @@ const TextImage *TextCache::get(const std::string &text, const TextStyle &style)
   TTF_Font *face = font(style.size, style.weight);
   if (!face)
     return nullptr;
-  if (textures_.size() >= kMaxEntries)
-    clear_textures();
 
   const SDL_Color color{style.color.r, style.color.g, style.color.b, 255};
   SDL_Surface *surface = nullptr;
@@ -109,6 +117,8 @@ const TextImage *TextCache::get(const std::string &text, const TextStyle &style)
     return nullptr;
   SDL_Texture *texture = SDL_CreateTextureFromSurface(renderer_, surface);
   TextImage image{texture, surface->w, surface->h};
+  bytes_ +=
+      static_cast<std::size_t>(surface->w) * static_cast<std::size_t>(surface->h) * 4;
   SDL_FreeSurface(surface);
   if (!texture)
     return nullptr;

@@ -44,6 +44,10 @@ public:
   TextCache(const TextCache &) = delete;
   TextCache &operator=(const TextCache &) = delete;
 
+  // Starts over when the cache is over budget. Call between frames only:
+  // images handed out by get() stay valid until then.
+  void trim();
+
   // nullptr for an empty string or if SDL2_ttf fails (the screen then lacks
   // that text rather than the kiosk stopping).
   const TextImage *get(const std::string &text, const TextStyle &style);
@@ -55,7 +59,11 @@ public:
                int min_size);
 
   std::size_t entries() const { return textures_.size(); }
+  std::size_t bytes() const { return bytes_; } // texture pixels held
   static constexpr std::size_t kMaxEntries = 256;
+  // Large text (the ticket number, wrapped messages) weighs megabytes: the
+  // budget is in bytes as well as entries.
+  static constexpr std::size_t kMaxBytes = 24u << 20;
 
 private:
   TextCache(SDL_Renderer *renderer, std::vector<unsigned char> regular,
@@ -69,6 +77,7 @@ private:
   std::vector<unsigned char> bold_ttf_;
   std::map<std::pair<int, Weight>, TTF_Font *> fonts_;
   std::map<Key, TextImage> textures_;
+  std::size_t bytes_ = 0;
 };
 
 } // namespace motcua::kiosk::ui

@@ -13,6 +13,13 @@ Result<std::unique_ptr<SdlSession>> SdlSession::start() {
   // Measured: the software renderer without GL framebuffers is the cheapest here.
   SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+  // Lockdown: Alt+F4 closes no window (only SIGTERM, which SDL turns into
+  // SDL_QUIT, ends the kiosk); a grabbed keyboard keeps Alt+Tab and the
+  // window manager's other combinations away from the desktop.
+  SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
+  SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+  SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
+  SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
     return unexpected(std::string("SDL_Init failed: ") + SDL_GetError());
   if (TTF_WasInit() == 0 && TTF_Init() != 0) {
@@ -43,8 +50,10 @@ Result<std::unique_ptr<Window>> Window::open(const WindowOptions &options) {
     SDL_DestroyWindow(window);
     return unexpected(error);
   }
-  if (options.mode == WindowMode::fullscreen)
+  if (options.mode == WindowMode::fullscreen) {
     SDL_ShowCursor(SDL_DISABLE);
+    SDL_SetWindowKeyboardGrab(window, SDL_TRUE);
+  }
   // A kiosk screen must never blank while people queue in front of it.
   SDL_DisableScreenSaver();
   return std::unique_ptr<Window>(new Window(window, renderer));

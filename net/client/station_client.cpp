@@ -10,6 +10,7 @@
 
 #include <charconv>
 #include <deque>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -81,6 +82,7 @@ struct Job {
   std::string target;
   std::string body; // JSON when not empty
   RawDone done;
+  std::string authorization; // filled in by submit()
 };
 
 StationError station_error(StationError::Kind kind, std::string message, int status = 0,
@@ -138,6 +140,11 @@ struct StationClient::Impl {
   }
 
   void submit(Job job) {
+    {
+      std::lock_guard lock(token_mutex);
+      if (!token.empty())
+        job.authorization = "Bearer " + token;
+    }
     asio::post(ioc, [this, job = std::move(job)]() mutable {
       if (stopped)
         return fail(job, station_error(StationError::Kind::unreachable,
@@ -208,6 +215,8 @@ struct StationClient::Impl {
     request.set(http::field::accept, "application/json");
     if (!current->body.empty())
       request.set(http::field::content_type, "application/json");
+    if (!current->authorization.empty())
+      request.set(http::field::authorization, current->authorization);
     request.body() = current->body;
     request.keep_alive(true);
     request.prepare_payload();
@@ -339,6 +348,8 @@ struct StationClient::Impl {
   bool retried = false;
   bool resolve_timed_out = false;
   bool stopped = false;
+  std::mutex token_mutex;
+  std::string token;  // guarded by token_mutex
   std::thread thread; // last: started once every member above exists
 };
 
@@ -381,6 +392,30 @@ void StationClient::issue_ticket(TicketRequest request,
                                                      ticket.error(), raw->status)));
                       done(std::move(ticket).value());
                     }});
+}
+
+void StationClient::submit_rating(Rating rating,
+                                  std::function<void(Result<bool, StationError>)> done) {
+  impl_->submit(
+      Job{http::verb::post, "/api/v1/ratings", rating_to_json(rating),
+          [done = std::move(done)](Result<RawResponse, StationError> raw) {
+            if (!raw)
+              return done(unexpected(raw.error()));
+            if (auto error = refusal(*raw))
+              return done(unexpected(*error));
+            // 201 stored now, 200 stored before: committed either way.
+            if (raw->status != 200 && raw->status != 201)
+              return done(unexpected(station_error(
+                  StationError::Kind::bad_response,
+                  "unexpected HTTP " + std::to_string(raw->status) + " for a rating",
+                  raw->status)));
+            done(true);
+          }});
+}
+
+void StationClient::set_bearer_token(std::string token) {
+  std::lock_guard lock(impl_->token_mutex);
+  impl_->token = std::move(token);
 }
 
 } // namespace motcua::net

@@ -37,7 +37,8 @@ Result<StationAddress> parse_station_url(const std::string &url);
 class StationClient {
 public:
   StationClient(StationAddress address, std::chrono::milliseconds timeout);
-  ~StationClient(); // cancels outstanding requests (their callbacks get an error) and joins
+  ~StationClient(); // cancels outstanding requests (their callbacks get an error) and
+                    // joins
 
   void fetch_catalog(std::function<void(Result<Catalog, StationError>)> done);
   void issue_ticket(TicketRequest request,
@@ -45,6 +46,10 @@ public:
   // POST /api/v1/ratings; ok once the station has committed it (201, or 200
   // when the same UUID was stored before: retries are safe).
   void submit_rating(Rating rating, std::function<void(Result<bool, StationError>)> done);
+
+  // The kiosk's bearer token from enrollment, sent with every later request
+  // (empty: none). Applies to requests submitted after the call.
+  void set_bearer_token(std::string token);
 
 private:
   struct Impl;

@@ -1,7 +1,8 @@
 // motcua-escpos-listener: plays the receipt printer behind a CUPS socket://
 // queue. Every TCP connection that delivers bytes is one job, saved whole
 // (temp file, fsync, rename) as DIR/job-NNNN.bin, plus DIR/job-NNNN.png when
-// the bytes decode as our ESC/POS.
+// the bytes decode as our ESC/POS. Like a real receipt printer it answers
+// DLE EOT status requests (sent before any job bytes) from --status.
 #include "printer/escpos.hpp"
 #include "printer/png_writer.hpp"
 
@@ -19,6 +20,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <regex>
@@ -35,9 +37,14 @@ constexpr std::size_t kMaxJobBytes = 64u << 20; // far above any ticket
 
 const char *const kUsage =
     "usage: motcua-escpos-listener --listen 127.0.0.1:PORT --out DIR [--port-file FILE]\n"
+    "                              [--status STATE | --status-file FILE]\n"
     "  --listen ADDR:PORT  IPv4 address and port to accept print jobs on (0 = any free)\n"
     "  --out DIR           where job-NNNN.bin (raw bytes) and job-NNNN.png go\n"
     "  --port-file FILE    write the bound port here once listening\n"
+    "  --status STATE      how DLE EOT is answered: paper (default), no-paper, "
+    "near-end,\n"
+    "                      cover-open, or silent (no answer, like printers without it)\n"
+    "  --status-file FILE  read STATE from FILE at each request (tests change it live)\n"
     "Stops on SIGTERM or SIGINT.\n";
 
 struct Options {
@@ -45,6 +52,8 @@ struct Options {
   int port = -1;
   fs::path out_dir;
   fs::path port_file;
+  std::string status = "paper";
+  fs::path status_file;
   bool help = false;
 };
 
@@ -74,6 +83,10 @@ Result<Options> parse_args(int argc, char **argv) {
       o.out_dir = value;
     } else if (arg == "--port-file") {
       o.port_file = value;
+    } else if (arg == "--status") {
+      o.status = value;
+    } else if (arg == "--status-file") {
+      o.status_file = value;
     } else {
       return unexpected("unknown option " + arg);
     }
@@ -82,6 +95,9 @@ Result<Options> parse_args(int argc, char **argv) {
     return unexpected(std::string("--listen is required"));
   if (o.out_dir.empty())
     return unexpected(std::string("--out is required"));
+  if (o.status != "paper" && o.status != "no-paper" && o.status != "near-end" &&
+      o.status != "cover-open" && o.status != "silent")
+    return unexpected("unknown --status " + o.status);
   return o;
 }
 
@@ -223,7 +239,45 @@ struct Connection {
   std::vector<std::uint8_t> bytes;
 };
 
-void serve(int listen_fd, JobSpool &spool) {
+// DLE EOT n answers (Epson TM series): fixed bits 0x12, then per request
+// 1: bit 3 offline; 2: bit 2 cover open, bit 5 stopped for paper end;
+// 4: bits 2-3 paper near end, bits 5-6 paper end.
+std::optional<std::uint8_t> status_byte(const std::string &state, std::uint8_t n) {
+  const bool no_paper = state == "no-paper", cover = state == "cover-open";
+  switch (n) {
+  case 1:
+    return std::uint8_t(0x12 | (no_paper || cover ? 0x08 : 0));
+  case 2:
+    return std::uint8_t(0x12 | (cover ? 0x04 : 0) | (no_paper ? 0x20 : 0));
+  case 4:
+    return std::uint8_t(0x12 | (no_paper ? 0x60 : 0) | (state == "near-end" ? 0x0C : 0));
+  default:
+    return std::nullopt;
+  }
+}
+
+std::string current_state(const Options &o) {
+  if (o.status_file.empty())
+    return o.status;
+  std::ifstream in(o.status_file);
+  std::string word;
+  in >> word;
+  return word.empty() ? o.status : word;
+}
+
+// Status requests come before any job bytes; each is answered and dropped.
+void answer_status_requests(Connection &c, const Options &o) {
+  while (c.bytes.size() >= 3 && c.bytes[0] == 0x10 && c.bytes[1] == 0x04) {
+    const std::string state = current_state(o);
+    const auto answer = status_byte(state, c.bytes[2]);
+    if (answer && state != "silent") {
+      [[maybe_unused]] auto n = write(c.fd, &*answer, 1);
+    }
+    c.bytes.erase(c.bytes.begin(), c.bytes.begin() + 3);
+  }
+}
+
+void serve(int listen_fd, JobSpool &spool, const Options &options) {
   std::vector<Connection> connections;
   std::vector<std::uint8_t> buffer(64 * 1024);
   for (;;) {
@@ -254,6 +308,7 @@ void serve(int listen_fd, JobSpool &spool) {
         continue;
       if (n > 0 && c.bytes.size() + static_cast<std::size_t>(n) <= kMaxJobBytes) {
         c.bytes.insert(c.bytes.end(), buffer.begin(), buffer.begin() + n);
+        answer_status_requests(c, options);
         continue;
       }
       if (n > 0)
@@ -311,7 +366,7 @@ int main(int argc, char **argv) {
   }
   JobSpool spool(options->out_dir);
   std::cout << "listening on " << options->host << ":" << port << std::endl;
-  serve(listen_fd.value(), spool);
+  serve(listen_fd.value(), spool, *options);
   close(listen_fd.value());
   return 0;
 }

@@ -1,6 +1,8 @@
 #include "server/api/api_handler.hpp"
 
+#include "net/protocol/rating.hpp"
 #include "net/protocol/ticket.hpp"
+#include "server/api/queue_json.hpp"
 #include "server/log.hpp"
 #include "server/numbering.hpp"
 #include "server/version.hpp"
@@ -13,10 +15,20 @@
 
 namespace motcua::station {
 
+namespace json = boost::json;
+
+struct ApiHandler::Call {
+  const ApiRequest &request;
+  std::optional<Principal> principal;
+  std::vector<std::string> params; // the {…} segments of the route, in order
+};
+
 namespace {
 
 constexpr std::string_view kApiPrefix = "/api/";
 constexpr std::string_view kV1Prefix = "/api/v1/";
+
+using Call = ApiHandler::Call;
 
 std::string etag_of(std::string_view text) {
   std::uint64_t hash = 14695981039346656037ull; // FNV-1a, 64 bit
@@ -73,64 +85,263 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag) {
   return false;
 }
 
+// Splits "a/b/c" into its segments.
+std::vector<std::string_view> segments(std::string_view path) {
+  std::vector<std::string_view> out;
+  while (true) {
+    auto slash = path.find('/');
+    out.push_back(path.substr(0, slash));
+    if (slash == std::string_view::npos)
+      return out;
+    path.remove_prefix(slash + 1);
+  }
+}
+
+bool is_param(std::string_view segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+// A path parameter: short, printable, no separators.
+bool valid_param(std::string_view value) {
+  if (value.empty() || value.size() > 64)
+    return false;
+  for (unsigned char c : value)
+    if (!std::isalnum(c) && c != '-' && c != '_' && c != '.')
+      return false;
+  return true;
+}
+
+std::optional<std::vector<std::string>> match(std::string_view pattern,
+                                              std::string_view path) {
+  auto want = segments(pattern);
+  auto got = segments(path);
+  if (want.size() != got.size())
+    return std::nullopt;
+  std::vector<std::string> params;
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    if (is_param(want[i])) {
+      if (!valid_param(got[i]))
+        return std::nullopt;
+      params.emplace_back(got[i]);
+    } else if (want[i] != got[i]) {
+      return std::nullopt;
+    }
+  }
+  return params;
+}
+
 ApiResponse json_response(int status, std::string body) {
   ApiResponse response;
   response.status = status;
   response.body = std::move(body);
-  return response;
-}
-
-} // namespace
-
-ApiHandler::ApiHandler(Catalog catalog, TicketStore &store, Clock clock)
-    : catalog_(std::move(catalog)), catalog_json_(catalog_to_json(catalog_)),
-      catalog_etag_(etag_of(catalog_json_)), store_(store), clock_(std::move(clock)) {}
-
-ApiResponse ApiHandler::handle(const ApiRequest &request) const {
-  struct Route {
-    std::string_view path;
-    std::string_view method;
-    ApiResponse (ApiHandler::*serve)(const ApiRequest &) const;
-  };
-  static constexpr Route kRoutes[] = {
-      {"health", "GET", &ApiHandler::health},
-      {"catalog", "GET", &ApiHandler::catalog},
-      {"tickets", "POST", &ApiHandler::issue_ticket},
-  };
-
-  const auto path = path_of(request.target);
-  if (path.starts_with(kV1Prefix)) {
-    const auto route_path = path.substr(kV1Prefix.size());
-    for (const auto &route : kRoutes) {
-      if (route.path != route_path)
-        continue;
-      if (request.method != route.method) {
-        auto response =
-            error_response(405, "method_not_allowed",
-                           std::string(path) + " accepts " + std::string(route.method));
-        response.headers.emplace_back("Allow", std::string(route.method));
-        return response;
-      }
-      return (this->*route.serve)(request);
-    }
-    return error_response(404, "not_found", "no such endpoint: " + std::string(path));
-  }
-  if (path.starts_with(kApiPrefix) && path.size() > kApiPrefix.size())
-    return error_response(404, "unknown_api_version", "this station speaks /api/v1 only");
-  return error_response(404, "not_found", "no such endpoint");
-}
-
-ApiResponse ApiHandler::health(const ApiRequest &) const {
-  auto response = json_response(
-      200, boost::json::serialize(boost::json::object{
-               {"status", "ok"}, {"version", std::string(station_version())}}));
   response.headers.emplace_back("Cache-Control", "no-store");
   return response;
 }
 
-ApiResponse ApiHandler::catalog(const ApiRequest &request) const {
+ApiResponse json_response(int status, const json::value &value) {
+  return json_response(status, json::serialize(value));
+}
+
+ApiResponse refusal(const DeskError &error) {
+  return error_response(error.status, error.code, error.message);
+}
+
+bool allowed(Access access, const std::optional<Principal> &who) {
+  switch (access) {
+  case Access::anyone:
+    return true;
+  case Access::any_principal:
+    return who.has_value();
+  case Access::kiosk:
+    return who && who->role == Role::kiosk;
+  case Access::officer:
+    return who && who->role != Role::kiosk;
+  case Access::admin:
+    return who && is_admin(who->role);
+  }
+  return false;
+}
+
+// A JSON object body, or the answer that refuses it.
+Result<json::object, ApiResponse> object_body(const ApiRequest &request,
+                                              bool empty_ok = false) {
+  if (request.body.size() > kMaxRequestBodyBytes)
+    return unexpected(error_response(
+        413, "body_too_large",
+        "the body exceeds " + std::to_string(kMaxRequestBodyBytes) + " bytes"));
+  if (empty_ok && request.body.empty())
+    return json::object();
+  if (!is_json_media_type(request.content_type))
+    return unexpected(error_response(415, "unsupported_media_type",
+                                     "the body must be application/json"));
+  boost::system::error_code ec;
+  json::value value = json::parse(request.body, ec);
+  if (ec)
+    return unexpected(
+        error_response(400, "malformed_json", "the body is not valid JSON"));
+  if (!value.is_object())
+    return unexpected(
+        error_response(400, "invalid_field", "the body must be a JSON object"));
+  return std::move(value.as_object());
+}
+
+ApiResponse invalid_field(std::string_view key, std::string_view want) {
+  return error_response(400, "invalid_field",
+                        "\"" + std::string(key) + "\" must be " + std::string(want));
+}
+
+// A string field: absent → nullopt (refused when required), wrong type → 400.
+Result<std::optional<std::string>, ApiResponse> string_field(const json::object &o,
+                                                             std::string_view key,
+                                                             bool required,
+                                                             std::size_t max_size = 128) {
+  const json::value *v = o.if_contains(key);
+  if (!v || v->is_null()) {
+    if (required)
+      return unexpected(invalid_field(key, "a non-empty string"));
+    return std::optional<std::string>();
+  }
+  const json::string *s = v->if_string();
+  if (!s || s->empty() || s->size() > max_size)
+    return unexpected(invalid_field(key, "a non-empty string of at most " +
+                                             std::to_string(max_size) + " bytes"));
+  return std::optional<std::string>(std::string(*s));
+}
+
+Result<std::vector<std::string>, ApiResponse> services_field(const json::object &o,
+                                                             const Catalog &catalog) {
+  const json::value *v = o.if_contains("services");
+  const json::array *list = v ? v->if_array() : nullptr;
+  if (!list || list->empty())
+    return unexpected(invalid_field("services", "a non-empty array of service ids"));
+  std::vector<std::string> out;
+  for (const auto &item : *list) {
+    const json::string *id = item.if_string();
+    if (!id || !catalog.find_service(*id))
+      return unexpected(invalid_field("services", "service ids from the catalog"));
+    out.emplace_back(*id);
+  }
+  return out;
+}
+
+std::string now_text(const Clock &clock) { return rfc3339(to_local_time(clock())); }
+
+} // namespace
+
+struct ApiHandler::Route {
+  std::string_view method;
+  std::string_view pattern; // below /api/v1/
+  Access access;
+  ApiResponse (ApiHandler::*serve)(const Call &) const;
+};
+
+// clang-format off
+const ApiHandler::Route ApiHandler::kRoutes[] = {
+    {"GET",  "health",                          Access::anyone,        &ApiHandler::health},
+    {"GET",  "catalog",                         Access::anyone,        &ApiHandler::catalog},
+    {"POST", "tickets",                         Access::kiosk,         &ApiHandler::issue_ticket},
+    {"POST", "ratings",                         Access::kiosk,         &ApiHandler::submit_rating},
+    {"POST", "leases",                          Access::kiosk,         &ApiHandler::lease_block},
+    {"POST", "kiosks/enroll",                   Access::anyone,        &ApiHandler::enroll_kiosk},
+    {"POST", "kiosks/health",                   Access::kiosk,         &ApiHandler::kiosk_health},
+    {"POST", "auth/login",                      Access::anyone,        &ApiHandler::login},
+    {"POST", "auth/logout",                     Access::officer,       &ApiHandler::logout},
+    {"GET",  "counters",                        Access::officer,       &ApiHandler::counters},
+    {"POST", "counters/{counter_id}/open",      Access::officer,       &ApiHandler::open_counter},
+    {"POST", "counters/{counter_id}/close",     Access::officer,       &ApiHandler::close_counter},
+    {"POST", "counters/{counter_id}/call-next", Access::officer,       &ApiHandler::call_next},
+    {"POST", "counters/{counter_id}/recall",    Access::officer,       &ApiHandler::recall},
+    {"POST", "counters/{counter_id}/start",     Access::officer,       &ApiHandler::start},
+    {"POST", "counters/{counter_id}/done",      Access::officer,       &ApiHandler::done},
+    {"POST", "counters/{counter_id}/no-show",   Access::officer,       &ApiHandler::no_show},
+    {"POST", "counters/{counter_id}/transfer",  Access::officer,       &ApiHandler::transfer},
+    {"GET",  "admin/services",                  Access::admin,         &ApiHandler::admin_services},
+    {"POST", "admin/counters",                  Access::admin,         &ApiHandler::admin_add_counter},
+    {"PUT",  "admin/counters/{counter_id}",     Access::admin,         &ApiHandler::admin_set_counter},
+    {"GET",  "admin/officers",                  Access::admin,         &ApiHandler::admin_officers},
+    {"POST", "admin/officers",                  Access::admin,         &ApiHandler::admin_add_officer},
+    {"POST", "admin/enrollment-codes",          Access::admin,         &ApiHandler::admin_enrollment_code},
+    {"GET",  "admin/kiosks",                    Access::admin,         &ApiHandler::admin_kiosks},
+    {"GET",  "stream",                          Access::any_principal, &ApiHandler::stream},
+};
+// clang-format on
+
+ApiHandler::ApiHandler(Catalog catalog, QueueDesk &desk, StationStore &store,
+                       Authenticator &auth, Clock clock)
+    : catalog_(std::move(catalog)), catalog_json_(catalog_to_json(catalog_)),
+      catalog_etag_(etag_of(catalog_json_)), desk_(desk), store_(store), auth_(auth),
+      clock_(std::move(clock)) {}
+
+std::vector<RouteInfo> ApiHandler::routes() {
+  std::vector<RouteInfo> out;
+  for (const auto &route : kRoutes)
+    out.push_back(RouteInfo{std::string(route.method),
+                            std::string(kV1Prefix) + std::string(route.pattern),
+                            route.access});
+  return out;
+}
+
+ApiResponse ApiHandler::handle(const ApiRequest &request) const {
+  const auto path = path_of(request.target);
+  if (!path.starts_with(kV1Prefix)) {
+    if (path.starts_with(kApiPrefix) && path.size() > kApiPrefix.size())
+      return error_response(404, "unknown_api_version",
+                            "this station speaks /api/v1 only");
+    return error_response(404, "not_found", "no such endpoint");
+  }
+  const auto route_path = path.substr(kV1Prefix.size());
+  std::string allow;
+  for (const auto &route : kRoutes) {
+    auto params = match(route.pattern, route_path);
+    if (!params)
+      continue;
+    if (request.method != route.method) {
+      allow += (allow.empty() ? "" : ", ") + std::string(route.method);
+      continue;
+    }
+    Call call{request, std::nullopt, std::move(*params)};
+    if (route.access != Access::anyone || !request.authorization.empty())
+      call.principal = auth_.authenticate(request);
+    if (!allowed(route.access, call.principal)) {
+      if (!call.principal) {
+        auto response = error_response(401, "unauthorized",
+                                       "this endpoint needs a valid bearer token");
+        response.headers.emplace_back("WWW-Authenticate", "Bearer");
+        return response;
+      }
+      return error_response(403, "forbidden",
+                            std::string("a ") + to_string(call.principal->role) +
+                                " may not call " + std::string(path));
+    }
+    return (this->*route.serve)(call);
+  }
+  if (!allow.empty()) {
+    auto response = error_response(405, "method_not_allowed",
+                                   std::string(path) + " accepts " + allow);
+    response.headers.emplace_back("Allow", allow);
+    return response;
+  }
+  return error_response(404, "not_found", "no such endpoint: " + std::string(path));
+}
+
+std::optional<ApiResponse> ApiHandler::authorize_stream(const ApiRequest &request) const {
+  if (!auth_.authenticate(request)) {
+    auto response =
+        error_response(401, "unauthorized", "the stream needs a valid bearer token");
+    response.headers.emplace_back("WWW-Authenticate", "Bearer");
+    return response;
+  }
+  return std::nullopt;
+}
+
+ApiResponse ApiHandler::health(const Call &) const {
+  return json_response(
+      200, json::object{{"status", "ok"}, {"version", std::string(station_version())}});
+}
+
+ApiResponse ApiHandler::catalog(const Call &call) const {
   ApiResponse response;
-  if (etag_matches(request.if_none_match, catalog_etag_)) {
+  if (etag_matches(call.request.if_none_match, catalog_etag_)) {
     response.status = 304;
     response.content_type.clear();
   } else {
@@ -141,7 +352,8 @@ ApiResponse ApiHandler::catalog(const ApiRequest &request) const {
   return response;
 }
 
-ApiResponse ApiHandler::issue_ticket(const ApiRequest &request) const {
+ApiResponse ApiHandler::issue_ticket(const Call &call) const {
+  const ApiRequest &request = call.request;
   if (request.body.size() > kMaxRequestBodyBytes)
     return error_response(413, "body_too_large",
                           "the body exceeds " + std::to_string(kMaxRequestBodyBytes) +
@@ -153,39 +365,302 @@ ApiResponse ApiHandler::issue_ticket(const ApiRequest &request) const {
   if (!parsed)
     return error_response(400, parsed.error().code, parsed.error().message);
   const TicketRequest &wanted = *parsed;
-
-  const Service *service = catalog_.find_service(wanted.service_id);
-  if (!service)
+  if (!catalog_.find_service(wanted.service_id))
     return error_response(404, "unknown_service",
                           "no service \"" + wanted.service_id + "\" in the catalog");
   if (wanted.priority_group && !catalog_.find_priority_group(*wanted.priority_group))
     return error_response(400, "invalid_field",
                           "no priority group \"" + *wanted.priority_group +
                               "\" in the catalog");
+  auto issued = desk_.issue(wanted);
+  if (!issued)
+    return refusal(issued.error());
+  return json_response(issued->replayed ? 200 : 201, ticket_to_json(issued->ticket));
+}
 
-  const LocalTime now = to_local_time(clock_());
-  auto issued =
-      store_.issue(IssueRequest{service, wanted.priority_group, wanted.idempotency_key,
-                                day_key(now), rfc3339(now)});
-  if (!issued) {
-    const StoreError &error = issued.error();
-    switch (error.code) {
-    case StoreError::Code::daily_cap_reached:
-      return error_response(409, "daily_cap_reached",
-                            "no more tickets for this service today");
-    case StoreError::Code::idempotency_conflict:
-      return error_response(409, "idempotency_conflict",
-                            "this idempotency key was used for a different ticket");
-    default:
-      log_line("storage error (" + std::string(to_string(error.code)) +
-               "): " + error.message);
-      return error_response(500, "storage_error", "the ticket could not be stored");
-    }
+ApiResponse ApiHandler::submit_rating(const Call &call) const {
+  const ApiRequest &request = call.request;
+  if (request.body.size() > kMaxRequestBodyBytes)
+    return error_response(413, "body_too_large",
+                          "the body exceeds " + std::to_string(kMaxRequestBodyBytes) +
+                              " bytes");
+  if (!is_json_media_type(request.content_type))
+    return error_response(415, "unsupported_media_type",
+                          "the body must be application/json");
+  auto rating = parse_rating_request(request.body);
+  if (!rating)
+    return error_response(400, rating.error().code, rating.error().message);
+  auto stored = store_.store_rating(*rating, call.principal->id, now_text(clock_));
+  if (!stored) {
+    if (stored.error().code == StoreError::Code::conflict)
+      return error_response(409, "ticket_already_rated",
+                            "ticket " + rating->ticket.value_or("") +
+                                " was already rated");
+    log_line("rating storage: " + stored.error().message);
+    return error_response(500, "storage_error", "the rating could not be stored");
   }
-  Ticket ticket = std::move(issued->ticket);
-  ticket.estimated_wait_minutes = estimated_wait_minutes(ticket.people_ahead, *service);
-  auto response = json_response(issued->replayed ? 200 : 201, ticket_to_json(ticket));
-  response.headers.emplace_back("Cache-Control", "no-store");
+  return json_response(
+      stored->replayed ? 200 : 201,
+      json::object{
+          {"rating", json::object{{"id", rating->id}, {"linked", stored->linked}}}});
+}
+
+ApiResponse ApiHandler::lease_block(const Call &call) const {
+  auto body = object_body(call.request);
+  if (!body)
+    return body.error();
+  auto service = string_field(*body, "service_id", true);
+  if (!service)
+    return service.error();
+  const json::value *count = body->if_contains("count");
+  if (!count || !count->is_int64() || count->as_int64() < 1 || count->as_int64() > 999)
+    return invalid_field("count", "an integer 1..999");
+  auto block = desk_.lease(**service, static_cast<int>(count->as_int64()));
+  if (!block)
+    return refusal(block.error());
+  return json_response(
+      201, json::object{{"lease", json::object{{"service_id", block->service_id},
+                                               {"day", block->day},
+                                               {"first", block->first},
+                                               {"last", block->last}}}});
+}
+
+ApiResponse ApiHandler::enroll_kiosk(const Call &call) const {
+  auto body = object_body(call.request);
+  if (!body)
+    return body.error();
+  auto code = string_field(*body, "code", true, 32);
+  if (!code)
+    return code.error();
+  auto name = string_field(*body, "name", false, 64);
+  if (!name)
+    return name.error();
+  auto grant = auth_.enroll(**code, name->value_or("kiosk"));
+  if (!grant)
+    return refusal(grant.error());
+  return json_response(
+      201, json::object{{"kiosk_id", grant->kiosk_id}, {"token", grant->token}});
+}
+
+ApiResponse ApiHandler::kiosk_health(const Call &call) const {
+  auto body = object_body(call.request);
+  if (!body)
+    return body.error();
+  // Known fields are checked; the rest is kept as sent for the technician.
+  for (const char *key : {"printer_state", "paper", "version", "clock"})
+    if (const json::value *v = body->if_contains(key); v && !v->is_string())
+      return invalid_field(key, "a string");
+  if (const json::value *v = body->if_contains("outbox_depth");
+      v && (!v->is_int64() || v->as_int64() < 0))
+    return invalid_field("outbox_depth", "a non-negative integer");
+  if (call.principal->id != "open-kiosk")
+    if (store_.record_kiosk_health(call.principal->id, json::serialize(*body),
+                                   now_text(clock_)))
+      return error_response(500, "storage_error",
+                            "the health report could not be stored");
+  return json_response(200, json::object{{"received_at", now_text(clock_)}});
+}
+
+ApiResponse ApiHandler::login(const Call &call) const {
+  auto body = object_body(call.request);
+  if (!body)
+    return body.error();
+  auto username = string_field(*body, "username", true, 64);
+  if (!username)
+    return username.error();
+  auto password = string_field(*body, "password", true, 256);
+  if (!password)
+    return password.error();
+  auto grant = auth_.login(**username, **password, call.request.remote_address);
+  if (!grant) {
+    auto response = refusal(grant.error());
+    if (grant.error().status == 429)
+      response.headers.emplace_back("Retry-After", "60");
+    return response;
+  }
+  return json_response(200, json::object{{"token", grant->token},
+                                         {"role", to_string(grant->role)},
+                                         {"username", grant->username},
+                                         {"display_name", grant->display_name},
+                                         {"expires_at", grant->expires_at}});
+}
+
+ApiResponse ApiHandler::logout(const Call &call) const {
+  auth_.logout(call.request);
+  return json_response(200, json::object{{"logged_out", true}});
+}
+
+ApiResponse ApiHandler::counters(const Call &) const {
+  auto snapshot = desk_.snapshot();
+  json::array counters, tickets;
+  for (const auto &c : snapshot.counters)
+    counters.push_back(counter_json(c));
+  for (const auto &t : snapshot.open_tickets)
+    tickets.push_back(queue_ticket_json(t));
+  return json_response(200, json::object{{"day", snapshot.day},
+                                         {"counters", std::move(counters)},
+                                         {"counts", counts_json(snapshot.counts)},
+                                         {"open_tickets", std::move(tickets)}});
+}
+
+ApiResponse ApiHandler::open_counter(const Call &call) const {
+  if (auto error = desk_.open_counter(call.params[0], call.principal->id))
+    return refusal(*error);
+  return counters(call);
+}
+
+ApiResponse ApiHandler::close_counter(const Call &call) const {
+  if (auto error = desk_.close_counter(call.params[0]))
+    return refusal(*error);
+  return counters(call);
+}
+
+ApiResponse ApiHandler::counter_action(const Call &call, CounterAction action,
+                                       const std::string &to_service) const {
+  auto ticket = desk_.act(action, call.params[0], to_service);
+  if (!ticket)
+    return refusal(ticket.error());
+  return json_response(200, json::object{{"ticket", queue_ticket_json(*ticket)}});
+}
+
+ApiResponse ApiHandler::call_next(const Call &call) const {
+  return counter_action(call, CounterAction::call_next);
+}
+ApiResponse ApiHandler::recall(const Call &call) const {
+  return counter_action(call, CounterAction::recall);
+}
+ApiResponse ApiHandler::start(const Call &call) const {
+  return counter_action(call, CounterAction::start);
+}
+ApiResponse ApiHandler::done(const Call &call) const {
+  return counter_action(call, CounterAction::done);
+}
+ApiResponse ApiHandler::no_show(const Call &call) const {
+  return counter_action(call, CounterAction::no_show);
+}
+
+ApiResponse ApiHandler::transfer(const Call &call) const {
+  auto body = object_body(call.request);
+  if (!body)
+    return body.error();
+  auto service = string_field(*body, "service_id", true);
+  if (!service)
+    return service.error();
+  return counter_action(call, CounterAction::transfer, **service);
+}
+
+ApiResponse ApiHandler::admin_services(const Call &) const {
+  return json_response(200, catalog_json_);
+}
+
+ApiResponse ApiHandler::admin_add_counter(const Call &call) const {
+  auto body = object_body(call.request);
+  if (!body)
+    return body.error();
+  auto id = string_field(*body, "id", true, 64);
+  if (!id)
+    return id.error();
+  if (!valid_param(**id))
+    return invalid_field("id", "letters, digits, '-', '_' or '.'");
+  auto services = services_field(*body, catalog_);
+  if (!services)
+    return services.error();
+  if (auto error = desk_.add_counter(**id, *services))
+    return refusal(*error);
+  auto response = counters(call);
+  response.status = 201;
+  return response;
+}
+
+ApiResponse ApiHandler::admin_set_counter(const Call &call) const {
+  auto body = object_body(call.request);
+  if (!body)
+    return body.error();
+  auto services = services_field(*body, catalog_);
+  if (!services)
+    return services.error();
+  if (auto error = desk_.set_counter_services(call.params[0], *services))
+    return refusal(*error);
+  return counters(call);
+}
+
+ApiResponse ApiHandler::admin_officers(const Call &) const {
+  auto officers = store_.officers();
+  if (!officers)
+    return error_response(500, "storage_error", "the officers could not be read");
+  json::array out;
+  for (const auto &o : *officers)
+    out.push_back(json::object{{"username", o.username},
+                               {"display_name", o.display_name},
+                               {"role", o.role},
+                               {"created_at", o.created_at}});
+  return json_response(200, json::object{{"officers", std::move(out)}});
+}
+
+ApiResponse ApiHandler::admin_add_officer(const Call &call) const {
+  auto body = object_body(call.request);
+  if (!body)
+    return body.error();
+  auto username = string_field(*body, "username", true, 64);
+  if (!username)
+    return username.error();
+  if (!valid_param(**username))
+    return invalid_field("username", "letters, digits, '-', '_' or '.'");
+  auto display = string_field(*body, "display_name", false, 128);
+  if (!display)
+    return display.error();
+  auto role_text = string_field(*body, "role", true, 16);
+  if (!role_text)
+    return role_text.error();
+  auto role = parse_officer_role(**role_text);
+  if (!role)
+    return invalid_field("role", "officer, chief or technician");
+  auto password = string_field(*body, "password", true, 256);
+  if (!password)
+    return password.error();
+  if (password->value().size() < 8)
+    return invalid_field("password", "at least 8 characters");
+  if (auto error = auth_.create_officer(**username, display->value_or(**username), *role,
+                                        **password))
+    return refusal(*error);
+  return json_response(
+      201, json::object{{"username", **username}, {"role", to_string(*role)}});
+}
+
+ApiResponse ApiHandler::admin_enrollment_code(const Call &call) const {
+  auto code = auth_.create_enrollment_code(call.principal->id);
+  if (!code)
+    return refusal(code.error());
+  return json_response(201, json::object{{"code", *code},
+                                         {"expires_in_seconds",
+                                          auth_.options().enrollment_code_ttl.count()}});
+}
+
+ApiResponse ApiHandler::admin_kiosks(const Call &) const {
+  auto kiosks = store_.kiosks();
+  if (!kiosks)
+    return error_response(500, "storage_error", "the kiosks could not be read");
+  json::array out;
+  for (const auto &k : *kiosks) {
+    json::value health = nullptr;
+    if (k.last_health) {
+      boost::system::error_code ec;
+      health = json::parse(*k.last_health, ec);
+    }
+    out.push_back(json::object{
+        {"id", k.id},
+        {"name", k.name},
+        {"enrolled_at", k.enrolled_at},
+        {"last_seen", k.last_seen ? json::value(*k.last_seen) : json::value(nullptr)},
+        {"last_health", std::move(health)}});
+  }
+  return json_response(200, json::object{{"kiosks", std::move(out)}});
+}
+
+ApiResponse ApiHandler::stream(const Call &) const {
+  auto response = error_response(
+      426, "upgrade_required", "/api/v1/stream is a WebSocket: send Upgrade: websocket");
+  response.headers.emplace_back("Upgrade", "websocket");
   return response;
 }
 

@@ -1,33 +1,89 @@
 #pragma once
-// The station's /api/v1 routes: ApiRequest in, ApiResponse out.
+// The station's /api/v1 routes: ApiRequest in, ApiResponse out. Every route
+// names who may call it; the handler checks that before anything else.
 #include "net/protocol/catalog.hpp"
 #include "server/api/api_message.hpp"
+#include "server/api/authenticator.hpp"
+#include "server/desk/queue_desk.hpp"
 #include "server/station_clock.hpp"
-#include "server/storage/ticket_store.hpp"
+#include "server/storage/station_store.hpp"
 
 #include <string>
+#include <vector>
 
 namespace motcua::station {
 
+enum class Access {
+  anyone,  // no token needed
+  kiosk,   // an enrolled kiosk (or a loopback caller with --open-kiosk-api)
+  officer, // a logged-in officer, chief or technician
+  admin,   // a logged-in chief or technician
+  any_principal
+};
+
+struct RouteInfo {
+  std::string method; // "POST"
+  std::string path;   // OpenAPI form: "/api/v1/counters/{counter_id}/call-next"
+  Access access = Access::anyone;
+};
+
 class ApiHandler {
 public:
-  // The store must outlive the handler. handle() may run on several threads
-  // at once: the handler's own state is immutable and the store serializes.
-  ApiHandler(Catalog catalog, TicketStore &store, Clock clock);
+  // Everything passed by reference must outlive the handler. handle() may run
+  // on several threads at once: each collaborator serializes itself.
+  ApiHandler(Catalog catalog, QueueDesk &desk, StationStore &store, Authenticator &auth,
+             Clock clock);
 
   ApiResponse handle(const ApiRequest &request) const;
 
+  // For the WebSocket upgrade of /api/v1/stream: nullopt when the caller may
+  // subscribe, else the refusal to send.
+  std::optional<ApiResponse> authorize_stream(const ApiRequest &request) const;
+
+  static std::vector<RouteInfo> routes();
   const std::string &catalog_etag() const { return catalog_etag_; }
 
+  struct Call;
+
 private:
-  ApiResponse health(const ApiRequest &request) const;
-  ApiResponse catalog(const ApiRequest &request) const;
-  ApiResponse issue_ticket(const ApiRequest &request) const;
+  struct Route;
+  static const Route kRoutes[];
+
+  ApiResponse health(const Call &call) const;
+  ApiResponse catalog(const Call &call) const;
+  ApiResponse issue_ticket(const Call &call) const;
+  ApiResponse submit_rating(const Call &call) const;
+  ApiResponse lease_block(const Call &call) const;
+  ApiResponse enroll_kiosk(const Call &call) const;
+  ApiResponse kiosk_health(const Call &call) const;
+  ApiResponse login(const Call &call) const;
+  ApiResponse logout(const Call &call) const;
+  ApiResponse counters(const Call &call) const;
+  ApiResponse open_counter(const Call &call) const;
+  ApiResponse close_counter(const Call &call) const;
+  ApiResponse call_next(const Call &call) const;
+  ApiResponse recall(const Call &call) const;
+  ApiResponse start(const Call &call) const;
+  ApiResponse done(const Call &call) const;
+  ApiResponse no_show(const Call &call) const;
+  ApiResponse transfer(const Call &call) const;
+  ApiResponse counter_action(const Call &call, CounterAction action,
+                             const std::string &to_service = {}) const;
+  ApiResponse admin_services(const Call &call) const;
+  ApiResponse admin_add_counter(const Call &call) const;
+  ApiResponse admin_set_counter(const Call &call) const;
+  ApiResponse admin_officers(const Call &call) const;
+  ApiResponse admin_add_officer(const Call &call) const;
+  ApiResponse admin_enrollment_code(const Call &call) const;
+  ApiResponse admin_kiosks(const Call &call) const;
+  ApiResponse stream(const Call &call) const;
 
   Catalog catalog_;
   std::string catalog_json_;
   std::string catalog_etag_; // strong, quoted: "\"9f2c...\""
-  TicketStore &store_;
+  QueueDesk &desk_;
+  StationStore &store_;
+  Authenticator &auth_;
   Clock clock_;
 };
 

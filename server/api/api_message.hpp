@@ -18,6 +18,8 @@ struct ApiRequest {
   std::string content_type;
   std::string if_none_match;
   std::string body;
+  std::string authorization;  // "Bearer ..." or empty
+  std::string remote_address; // the peer's IP address, "127.0.0.1"
 };
 
 struct ApiResponse {

@@ -12,10 +12,12 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
 
 #include <array>
 #include <atomic>
 #include <condition_variable>
+#include <deque>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -27,28 +29,35 @@ namespace motcua::station {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
+namespace websocket = beast::websocket;
 using tcp = asio::ip::tcp;
 
 namespace {
 class Session;
+class StreamSession;
+// Messages a stream subscriber may have queued before it counts as stuck.
+constexpr std::size_t kMaxQueuedStreamMessages = 1024;
 constexpr std::chrono::seconds kStopGrace{2};
 constexpr std::chrono::seconds kLingerTime{2};
 constexpr std::size_t kLingerBytes = 256 * 1024;
 } // namespace
 
 struct HttpServer::Impl {
-  Impl(HttpServerOptions opts, RequestHandler h)
-      : options(std::move(opts)), handler(std::move(h)),
+  Impl(HttpServerOptions opts, RequestHandler h, StreamEndpoint s)
+      : options(std::move(opts)), handler(std::move(h)), stream(std::move(s)),
         ioc(options.threads > 0 ? options.threads : 1) {}
 
   void do_accept();
   void on_accept(beast::error_code ec, tcp::socket socket);
   void session_started(Session *session, std::weak_ptr<Session> weak);
   void session_ended(Session *session);
+  void stream_started(StreamSession *stream, std::weak_ptr<StreamSession> weak);
+  void stream_ended(StreamSession *stream);
   void stop();
 
   HttpServerOptions options;
   RequestHandler handler;
+  StreamEndpoint stream;
   std::atomic<bool> stopping{false};
   bool stopped = false; // guarded by stop_mutex
   std::mutex stop_mutex;
@@ -58,6 +67,7 @@ struct HttpServer::Impl {
   std::mutex sessions_mutex;
   std::condition_variable sessions_idle;
   std::unordered_map<Session *, std::weak_ptr<Session>> sessions;
+  std::unordered_map<StreamSession *, std::weak_ptr<StreamSession>> streams;
 
   asio::io_context ioc;
   tcp::acceptor acceptor{asio::make_strand(ioc)};
@@ -70,6 +80,100 @@ namespace {
 bool is_http_parse_error(const beast::error_code &ec) {
   return ec.category() == beast::error_code(http::error::bad_target).category();
 }
+
+// One /api/v1/stream subscriber: hub messages are queued on the connection's
+// strand and written one at a time; what the client sends is read and dropped
+// (reading is how a close or a dead peer is noticed).
+class StreamSession : public std::enable_shared_from_this<StreamSession> {
+public:
+  StreamSession(beast::tcp_stream &&stream, HttpServer::Impl &server)
+      : ws_(std::move(stream)), server_(server) {}
+  ~StreamSession() {
+    if (subscription_)
+      server_.stream.hub->unsubscribe(subscription_);
+    server_.stream_ended(this);
+  }
+
+  void start(http::request<http::string_body> request) {
+    server_.stream_started(this, weak_from_this());
+    beast::get_lowest_layer(ws_).expires_never();
+    ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    ws_.set_option(websocket::stream_base::decorator([](websocket::response_type &res) {
+      res.set(http::field::server, "motcua-station/" + std::string(station_version()));
+    }));
+    request_ = std::move(request); // must outlive the handshake
+    ws_.async_accept(request_, beast::bind_front_handler(&StreamSession::on_accept,
+                                                         shared_from_this()));
+  }
+
+  void close() {
+    asio::post(ws_.get_executor(), [self = shared_from_this()] {
+      if (self->closing_)
+        return;
+      self->closing_ = true;
+      self->ws_.async_close(websocket::close_code::going_away, [self](beast::error_code) {
+        // The peer may be gone already; dropping the session ends it anyway.
+      });
+    });
+  }
+
+private:
+  void on_accept(beast::error_code ec) {
+    if (ec)
+      return; // the handshake failed; nothing to say to the peer
+    std::weak_ptr<StreamSession> weak = shared_from_this();
+    subscription_ = server_.stream.hub->subscribe([weak](StreamHub::Message message) {
+      if (auto self = weak.lock())
+        asio::post(self->ws_.get_executor(),
+                   [self, message = std::move(message)] { self->enqueue(message); });
+    });
+    ws_.text(true);
+    do_read();
+  }
+
+  void do_read() {
+    ws_.async_read(incoming_,
+                   [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                     if (ec)
+                       return; // closed or failed: the session ends with its last handler
+                     self->incoming_.consume(self->incoming_.size());
+                     self->do_read();
+                   });
+  }
+
+  void enqueue(const StreamHub::Message &message) {
+    if (closing_)
+      return;
+    if (queue_.size() >= kMaxQueuedStreamMessages) {
+      log_line("a stream subscriber fell behind; disconnecting it");
+      closing_ = true;
+      beast::get_lowest_layer(ws_).close();
+      return;
+    }
+    queue_.push_back(message);
+    if (queue_.size() == 1)
+      do_write();
+  }
+
+  void do_write() {
+    ws_.async_write(asio::buffer(*queue_.front()),
+                    [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                      if (ec)
+                        return; // the read side notices too and ends the session
+                      self->queue_.pop_front();
+                      if (!self->queue_.empty())
+                        self->do_write();
+                    });
+  }
+
+  websocket::stream<beast::tcp_stream> ws_;
+  HttpServer::Impl &server_;
+  http::request<http::string_body> request_;
+  beast::flat_buffer incoming_;
+  std::deque<StreamHub::Message> queue_;
+  std::uint64_t subscription_ = 0;
+  bool closing_ = false;
+};
 
 // One connection: read a request, answer it, repeat while keep-alive holds.
 class Session : public std::enable_shared_from_this<Session> {
@@ -132,6 +236,17 @@ private:
     api.target = std::string(request.target());
     api.content_type = std::string(request[http::field::content_type]);
     api.if_none_match = std::string(request[http::field::if_none_match]);
+    api.authorization = std::string(request[http::field::authorization]);
+    beast::error_code ignored; // a peer gone already has no address; it gets none
+    api.remote_address = stream_.socket().remote_endpoint(ignored).address().to_string();
+    if (websocket::is_upgrade(request) && server_.stream.hub &&
+        api.target.substr(0, api.target.find('?')) == server_.stream.path) {
+      if (auto refused = server_.stream.authorize(api))
+        return answer_and_close(*refused);
+      auto stream = std::make_shared<StreamSession>(std::move(stream_), server_);
+      stream->start(parser_->release());
+      return; // this session ends here; the stream owns the connection
+    }
     api.body = std::move(request.body());
     send(handle(api), request.keep_alive() && !server_.stopping);
   }
@@ -235,7 +350,7 @@ void HttpServer::Impl::on_accept(beast::error_code ec, tcp::socket socket) {
     std::size_t active;
     {
       std::lock_guard lock(sessions_mutex);
-      active = sessions.size();
+      active = sessions.size() + streams.size();
     }
     if (active >= options.max_connections) {
       // Closing at once tells the client to retry later; it costs us nothing.
@@ -258,7 +373,20 @@ void HttpServer::Impl::session_started(Session *session, std::weak_ptr<Session> 
 void HttpServer::Impl::session_ended(Session *session) {
   std::lock_guard lock(sessions_mutex);
   sessions.erase(session);
-  if (sessions.empty())
+  if (sessions.empty() && streams.empty())
+    sessions_idle.notify_all();
+}
+
+void HttpServer::Impl::stream_started(StreamSession *stream,
+                                      std::weak_ptr<StreamSession> weak) {
+  std::lock_guard lock(sessions_mutex);
+  streams.emplace(stream, std::move(weak));
+}
+
+void HttpServer::Impl::stream_ended(StreamSession *stream) {
+  std::lock_guard lock(sessions_mutex);
+  streams.erase(stream);
+  if (sessions.empty() && streams.empty())
     sessions_idle.notify_all();
 }
 
@@ -273,18 +401,26 @@ void HttpServer::Impl::stop() {
     acceptor.close(ignored);
   });
   std::vector<std::shared_ptr<Session>> open;
+  std::vector<std::shared_ptr<StreamSession>> open_streams;
   {
     std::lock_guard lock(sessions_mutex);
     for (auto &[raw, weak] : sessions)
       if (auto session = weak.lock())
         open.push_back(std::move(session));
+    for (auto &[raw, weak] : streams)
+      if (auto stream = weak.lock())
+        open_streams.push_back(std::move(stream));
   }
   for (auto &session : open)
     session->close_if_idle();
+  for (auto &stream : open_streams)
+    stream->close();
   open.clear(); // our references must not keep sessions alive
+  open_streams.clear();
   {
     std::unique_lock lock(sessions_mutex);
-    sessions_idle.wait_for(lock, kStopGrace, [this] { return sessions.empty(); });
+    sessions_idle.wait_for(lock, kStopGrace,
+                           [this] { return sessions.empty() && streams.empty(); });
   }
   ioc.stop(); // whatever is left after the grace period is abandoned
   for (auto &thread : threads)
@@ -303,9 +439,11 @@ std::string HttpServer::host() const { return impl_->bound.address().to_string()
 unsigned short HttpServer::port() const { return impl_->bound.port(); }
 
 Result<std::unique_ptr<HttpServer>> HttpServer::start(HttpServerOptions options,
-                                                      RequestHandler handler) {
+                                                      RequestHandler handler,
+                                                      StreamEndpoint stream) {
   const std::string where = options.host + ":" + std::to_string(options.port);
-  auto impl = std::make_unique<Impl>(std::move(options), std::move(handler));
+  auto impl =
+      std::make_unique<Impl>(std::move(options), std::move(handler), std::move(stream));
   beast::error_code ec;
   tcp::resolver resolver(impl->ioc);
   auto endpoints =

@@ -3,11 +3,13 @@
 // to a handler as a plain ApiRequest. Beast stays inside http_server.cpp.
 #include "net/protocol/result.hpp"
 #include "server/api/api_message.hpp"
+#include "server/api/stream_hub.hpp"
 
 #include <chrono>
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace motcua::station {
@@ -28,11 +30,20 @@ struct HttpServerOptions {
 // Called on an I/O thread, possibly on several at once.
 using RequestHandler = std::function<ApiResponse(const ApiRequest &)>;
 
+// The WebSocket push: an upgrade request on `path` that `authorize` accepts
+// (returns nullopt) becomes a subscriber of `hub`; text frames only, server
+// to client. A subscriber that falls too far behind is disconnected.
+struct StreamEndpoint {
+  StreamHub *hub = nullptr; // nullptr: no WebSocket endpoint
+  std::function<std::optional<ApiResponse>(const ApiRequest &)> authorize;
+  std::string path = "/api/v1/stream";
+};
+
 class HttpServer {
 public:
   // Binds, listens and starts the I/O threads. The error names the address.
-  static Result<std::unique_ptr<HttpServer>> start(HttpServerOptions options,
-                                                   RequestHandler handler);
+  static Result<std::unique_ptr<HttpServer>>
+  start(HttpServerOptions options, RequestHandler handler, StreamEndpoint stream = {});
   ~HttpServer(); // stop()
 
   std::string host() const;

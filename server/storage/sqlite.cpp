@@ -133,4 +133,18 @@ std::string Database::last_error() const {
   return db_ ? sqlite3_errmsg(db_) : "no database";
 }
 
+Transaction::~Transaction() {
+  if (open_)
+    db_.run("ROLLBACK"); // failure here means SQLite already rolled back
+}
+
+bool Transaction::begin() { return open_ = db_.run("BEGIN IMMEDIATE"); }
+
+bool Transaction::commit() {
+  if (!db_.run("COMMIT"))
+    return false;
+  open_ = false;
+  return true;
+}
+
 } // namespace motcua::station::sqlite

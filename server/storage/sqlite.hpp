@@ -69,4 +69,26 @@ private:
   sqlite3 *db_ = nullptr;
 };
 
+// BEGIN IMMEDIATE ... COMMIT; rolls back unless committed, so every early
+// return leaves no transaction open.
+class Transaction {
+public:
+  explicit Transaction(Database &db) : db_(db) {}
+  ~Transaction();
+  Transaction(const Transaction &) = delete;
+  Transaction &operator=(const Transaction &) = delete;
+  bool begin();
+  bool commit();
+
+private:
+  Database &db_;
+  bool open_ = false;
+};
+
+// Resets a cached statement when leaving scope, whatever the path.
+struct Using {
+  Statement &stmt;
+  ~Using() { stmt.reset(); }
+};
+
 } // namespace motcua::station::sqlite

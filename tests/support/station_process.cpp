@@ -8,21 +8,26 @@ namespace motcua::testing {
 
 using namespace std::chrono_literals;
 
-StationProcess::StationProcess(std::string data_dir) : dir(std::move(data_dir)) { start(); }
+StationProcess::StationProcess(std::string data_dir) : dir(std::move(data_dir)) {
+  start();
+}
 
 void StationProcess::start() {
   // The log file is opened before the station runs (and creates its data folder).
   std::filesystem::create_directories(dir);
   std::filesystem::remove(dir + "/port");
   process = std::make_unique<ChildProcess>(
-      std::vector<std::string>{MOTCUA_STATION_BIN, "--listen", "127.0.0.1:0", "--data", dir,
-                               "--port-file", dir + "/port"},
+      std::vector<std::string>{MOTCUA_STATION_BIN, "--listen", "127.0.0.1:0", "--data",
+                               dir, "--port-file", dir + "/port",
+                               // Tests run at any hour, and act as a kiosk from loopback.
+                               "--issuing-hours", "always", "--open-kiosk-api"},
       std::map<std::string, std::string>{}, dir + "/station.log");
   port = wait_for_file(dir + "/port", 20s);
   while (!port.empty() && (port.back() == '\n' || port.back() == ' '))
     port.pop_back();
   if (port.empty())
-    throw std::runtime_error("motcua-station did not start: " + read_file(dir + "/station.log"));
+    throw std::runtime_error("motcua-station did not start: " +
+                             read_file(dir + "/station.log"));
 }
 
 Result<Ticket, net::StationError> issue_ticket_sync(net::StationClient &client,
@@ -30,8 +35,9 @@ Result<Ticket, net::StationError> issue_ticket_sync(net::StationClient &client,
                                                     const std::string &idempotency_key) {
   std::promise<Result<Ticket, net::StationError>> done;
   auto answer = done.get_future();
-  client.issue_ticket(TicketRequest{service, std::nullopt, idempotency_key},
-                      [&](Result<Ticket, net::StationError> r) { done.set_value(std::move(r)); });
+  client.issue_ticket(
+      TicketRequest{service, std::nullopt, idempotency_key},
+      [&](Result<Ticket, net::StationError> r) { done.set_value(std::move(r)); });
   return answer.get();
 }
 

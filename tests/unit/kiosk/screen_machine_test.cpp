@@ -33,7 +33,11 @@ Ticket ticket_a001() {
 }
 
 ScreenTimings timings() {
-  return ScreenTimings{milliseconds(8000), milliseconds(10000), milliseconds(3000)};
+  ScreenTimings t;
+  t.ticket_screen = milliseconds(8000);
+  t.error_screen = milliseconds(10000);
+  t.catalog_retry = milliseconds(3000);
+  return t;
 }
 
 // Runs an event and checks it asked for nothing.
@@ -67,10 +71,11 @@ TEST_CASE("start shows the connecting screen and asks for the catalog") {
 
 TEST_CASE("the catalog arriving opens the home screen") {
   auto s = at_home();
-  CHECK(s.screen == Screen::home);
+  CHECK(s.screen == Screen::services);
   REQUIRE(s.catalog);
   CHECK(s.catalog->services.size() == 2);
-  CHECK_FALSE(next_deadline(s).has_value());
+  CHECK(s.on_deadline ==
+        TimeoutAction::attract); // home waits only for the attract screen
 }
 
 TEST_CASE("a failed catalog request is retried after the retry delay, not before") {
@@ -104,9 +109,9 @@ TEST_CASE("a service tap issues a ticket with the event's idempotency key") {
 
 TEST_CASE("taps on unknown services and taps outside buttons do nothing at home") {
   auto s = quietly(at_home(), ServiceTapped{"Z", "k"});
-  CHECK(s.screen == Screen::home);
+  CHECK(s.screen == Screen::services);
   s = quietly(s, ScreenTapped{});
-  CHECK(s.screen == Screen::home);
+  CHECK(s.screen == Screen::services);
 }
 
 TEST_CASE("taps while connecting do nothing") {
@@ -136,7 +141,7 @@ TEST_CASE("an issued ticket shows its number and is printed") {
   CHECK(print->ticket.number == "A001");
   REQUIRE(print->catalog);
   CHECK(print->catalog->station_name == "CÔNG AN PHƯỜNG X");
-  CHECK(next_deadline(t.state) == t0 + seconds(8));
+  CHECK(t.state.deadline == t0 + seconds(8));
   CHECK(describe_state(t.state) == "state=ticket number=A001 print=printing");
 }
 
@@ -145,21 +150,23 @@ TEST_CASE("the ticket screen returns home after its time, not before") {
   s = quietly(s, Tick{}, t0 + milliseconds(7999));
   CHECK(s.screen == Screen::ticket);
   s = quietly(s, Tick{}, t0 + seconds(8));
-  CHECK(s.screen == Screen::home);
-  CHECK_FALSE(next_deadline(s).has_value());
+  CHECK(s.screen == Screen::services);
+  CHECK(s.on_deadline ==
+        TimeoutAction::attract); // home waits only for the attract screen
 }
 
 TEST_CASE("a tap on the ticket screen returns home at once") {
   auto s = quietly(showing_ticket(), ScreenTapped{});
-  CHECK(s.screen == Screen::home);
-  CHECK_FALSE(next_deadline(s).has_value());
+  CHECK(s.screen == Screen::services);
+  CHECK(s.on_deadline ==
+        TimeoutAction::attract); // home waits only for the attract screen
 }
 
 TEST_CASE("a finished print updates the ticket screen") {
   auto s = quietly(showing_ticket(), PrintFinished{"A001", true, "job 12"});
   CHECK(s.print == PrintStatus::printed);
   CHECK(s.print_message == "job 12");
-  CHECK(next_deadline(s) == t0 + seconds(8));
+  CHECK(s.deadline == t0 + seconds(8));
   CHECK(describe_state(s) == "state=ticket number=A001 print=printed");
 }
 
@@ -168,7 +175,7 @@ TEST_CASE("a failed print keeps the number up for a full ticket time") {
                    t0 + seconds(5));
   CHECK(s.print == PrintStatus::failed);
   CHECK(s.print_message == "printer stopped");
-  CHECK(next_deadline(s) == t0 + seconds(13));
+  CHECK(s.deadline == t0 + seconds(13));
   CHECK(describe_state(s) == "state=ticket number=A001 print=failed");
 }
 
@@ -181,10 +188,11 @@ TEST_CASE(
     "a late print result after returning home is recorded without changing screen") {
   auto s = quietly(showing_ticket(), ScreenTapped{});
   s = quietly(s, PrintFinished{"A001", true, "job 3"});
-  CHECK(s.screen == Screen::home);
+  CHECK(s.screen == Screen::services);
   CHECK(s.print == PrintStatus::printed);
-  CHECK_FALSE(next_deadline(s).has_value());
-  CHECK(describe_state(s) == "state=home number=A001 print=printed");
+  CHECK(s.on_deadline ==
+        TimeoutAction::attract); // home waits only for the attract screen
+  CHECK(describe_state(s) == "state=services number=A001 print=printed");
 }
 
 TEST_CASE("an unreachable station shows the error screen, which times out home") {
@@ -192,55 +200,66 @@ TEST_CASE("an unreachable station shows the error screen, which times out home")
   auto s = quietly(issuing_a(), TicketFailed{f});
   CHECK(s.screen == Screen::error);
   CHECK(s.error == ErrorKind::server_unreachable);
-  CHECK(next_deadline(s) == t0 + seconds(10));
+  CHECK(s.deadline == t0 + seconds(10));
   s = quietly(s, Tick{}, t0 + milliseconds(9999));
   CHECK(s.screen == Screen::error);
   s = quietly(s, Tick{}, t0 + seconds(10));
-  CHECK(s.screen == Screen::home);
+  CHECK(s.screen == Screen::services);
 }
 
 TEST_CASE("a refusal shows the station's reason and a tap goes back") {
-  IssueFailure f{IssueFailure::Kind::refused, "daily_cap_reached", "Đã hết số hôm nay"};
+  IssueFailure f{IssueFailure::Kind::refused, "service_paused", "Đã hết số hôm nay"};
   auto s = quietly(issuing_a(), TicketFailed{f});
   CHECK(s.screen == Screen::error);
   CHECK(s.error == ErrorKind::ticket_refused);
   CHECK(s.error_detail == "Đã hết số hôm nay");
   s = quietly(s, ScreenTapped{});
-  CHECK(s.screen == Screen::home);
-  CHECK_FALSE(next_deadline(s).has_value());
+  CHECK(s.screen == Screen::services);
+  CHECK(s.on_deadline ==
+        TimeoutAction::attract); // home waits only for the attract screen
 }
 
 TEST_CASE("results that arrive outside the issuing screen are ignored") {
   auto home = at_home();
   auto s = quietly(home, TicketIssued{ticket_a001()});
-  CHECK(s.screen == Screen::home);
+  CHECK(s.screen == Screen::services);
   CHECK_FALSE(s.ticket.has_value());
   s = quietly(home, TicketFailed{});
-  CHECK(s.screen == Screen::home);
+  CHECK(s.screen == Screen::services);
 }
 
 TEST_CASE("a new catalog while at home replaces the old one") {
   auto c = std::make_shared<Catalog>(*two_services());
   c->station_name = "NEW";
   auto s = quietly(at_home(), CatalogLoaded{c});
-  CHECK(s.screen == Screen::home);
+  CHECK(s.screen == Screen::services);
   CHECK(s.catalog->station_name == "NEW");
 }
 
-TEST_CASE("ticks without a deadline change nothing") {
-  auto s = quietly(at_home(), Tick{}, t0 + seconds(3600));
-  CHECK(s.screen == Screen::home);
+TEST_CASE("ticks before a deadline change nothing") {
+  auto s = quietly(at_home(), Tick{}, t0 + seconds(60));
+  CHECK(s.screen == Screen::services);
 }
 
 TEST_CASE("effects describe themselves for the log") {
   CHECK(describe(FetchCatalog{}) == "fetch catalog");
   CHECK(describe(IssueTicket{"A", "k1"}) == "issue ticket for service A (key k1)");
+  CHECK(describe(IssueTicket{"A", "k1", "elderly"}) ==
+        "issue ticket for service A priority elderly (key k1)");
+  Rating r;
+  r.level = "dissatisfied";
+  r.reasons = {"waiting_time"};
+  r.ticket = "A015";
+  CHECK(describe(SubmitRating{r}) ==
+        "submit rating dissatisfied waiting_time (ticket A015)");
   CHECK(describe(PrintTicket{ticket_a001(), nullptr}) == "print ticket A001");
 }
 
 TEST_CASE("screen names round-trip") {
   for (auto s :
-       {Screen::connecting, Screen::home, Screen::issuing, Screen::ticket, Screen::error})
+       {Screen::connecting, Screen::home, Screen::services, Screen::priority,
+        Screen::issuing, Screen::ticket, Screen::error, Screen::closed, Screen::rating,
+        Screen::reasons, Screen::ticket_entry, Screen::thanks, Screen::attract})
     CHECK(parse_screen_name(screen_name(s)) == s);
-  CHECK_FALSE(parse_screen_name("attract").has_value());
+  CHECK_FALSE(parse_screen_name("lobby").has_value());
 }

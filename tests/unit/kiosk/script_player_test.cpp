@@ -19,6 +19,11 @@ struct FakeHost final : script::Host {
     calls.push_back("tap " + id);
     return true;
   }
+  Result<bool> tap_button(const State &, const std::string &id,
+                          script::Pointer pointer) override {
+    calls.push_back((pointer == script::Pointer::finger ? "tap " : "click ") + id);
+    return true;
+  }
   Result<bool> click(int x, int y) override {
     calls.push_back("click " + std::to_string(x) + " " + std::to_string(y));
     return true;
@@ -127,6 +132,20 @@ TEST_CASE("quit ends the script and a failing command fails it") {
   CHECK(step.status == script::Step::Status::failed);
   CHECK(step.error == "s:2: screenshot y.png: disk full");
   CHECK(host.calls == std::vector<std::string>{"click 3 4", "screenshot y.png home"});
+}
+
+TEST_CASE("wait-screen home matches the mode's home; tap and click-button name buttons") {
+  FakeHost host;
+  std::ostringstream out;
+  script::Player player(lines("wait-screen home 100\ntap level:satisfied\n"
+                              "click-button language\nprint-state\n"),
+                        "s", host, out);
+  State arrival_home = on(Screen::services); // arrival mode: services is home
+  CHECK(player.advance(arrival_home, t0).status == script::Step::Status::running);
+  CHECK(player.advance(arrival_home, t0).status == script::Step::Status::running);
+  CHECK(player.advance(arrival_home, t0).status == script::Step::Status::finished);
+  CHECK(host.calls == std::vector<std::string>{"tap level:satisfied", "click language"});
+  CHECK(out.str() == "state=services\n");
 }
 
 TEST_CASE("an empty script finishes at once") {

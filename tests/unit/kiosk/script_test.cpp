@@ -37,14 +37,30 @@ TEST_CASE("a script parses every command, skipping blanks and comments") {
   CHECK(std::holds_alternative<script::Quit>(lines[7].command));
 }
 
+TEST_CASE("tap and click-button name a button and the pointer") {
+  auto r = script::parse(
+      "tap level:satisfied\nclick-button key:5\nwait-screen ticket-entry\n", "t");
+  REQUIRE_MESSAGE(r.has_value(), (r ? "" : r.error()));
+  const auto &tap = std::get<script::TapButton>(r.value()[0].command);
+  CHECK(tap.button_id == "level:satisfied");
+  CHECK(tap.pointer == script::Pointer::finger);
+  const auto &click = std::get<script::TapButton>(r.value()[1].command);
+  CHECK(click.button_id == "key:5");
+  CHECK(click.pointer == script::Pointer::mouse);
+  CHECK(std::get<script::WaitScreen>(r.value()[2].command).screen ==
+        Screen::ticket_entry);
+}
+
 TEST_CASE("script errors name the file, the line and the problem") {
   struct Case {
     const char *text;
     const char *error;
   };
   const Case cases[] = {
-      {"wait-screen home\ntap A", "t:2: unknown command \"tap\""},
-      {"wait-screen attract", "t:1: unknown screen \"attract\""},
+      {"wait-screen home\ntouch A", "t:2: unknown command \"touch\""},
+      {"wait-screen lobby", "t:1: unknown screen \"lobby\""},
+      {"tap", "t:1: usage: tap BUTTON_ID"},
+      {"click-button a b", "t:1: usage: click-button BUTTON_ID"},
       {"wait-screen", "t:1: usage: wait-screen NAME [TIMEOUT_MS]"},
       {"wait-screen home soon", "t:1: timeout \"soon\""},
       {"wait-print -5", "t:1: timeout \"-5\""},

@@ -2,7 +2,7 @@
 #include "server/api/api_handler.hpp"
 #include "server/http/http_server.hpp"
 #include "tests/unit/server/loopback_socket.hpp"
-#include "tests/unit/server/test_support.hpp"
+#include "tests/unit/server/station_stack.hpp"
 
 #include <doctest/doctest.h>
 
@@ -30,10 +30,8 @@ struct Station {
   }
   StationAddress address() const { return {"127.0.0.1", std::to_string(http->port())}; }
 
-  st::test::TempDir dir;
-  std::unique_ptr<st::TicketStore> store =
-      std::move(st::open_sqlite_ticket_store(dir.path()).value());
-  st::ApiHandler api{st::test::small_catalog(), *store, st::system_clock()};
+  st::test::StationStack stack;
+  const st::ApiHandler &api = *stack.api;
   std::unique_ptr<st::HttpServer> http;
 };
 
@@ -177,4 +175,27 @@ TEST_CASE("destroying the client fails every pending request") {
   } // the destructor returns only after every callback ran
   CHECK(failed == 3);
   CHECK(succeeded == 0);
+}
+
+TEST_CASE("submit_rating: stored once, a retry of the same UUID is ok too") {
+  Station station;
+  StationClient client(station.address(), 5s);
+  Rating rating{"5d2c7a10-8f3e-4b6a-9c1d-2e3f4a5b6c7d",
+                "very_satisfied",
+                {},
+                "A001",
+                "2026-11-28T09:00:00+07:00"};
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    std::promise<Answer<bool>> answer;
+    client.submit_rating(rating, [&](Answer<bool> r) { answer.set_value(std::move(r)); });
+    auto result = answer.get_future().get();
+    REQUIRE_MESSAGE(result.has_value(), (result ? "" : describe(result.error())));
+  }
+  Rating other = rating;
+  other.id = "6d2c7a10-8f3e-4b6a-9c1d-2e3f4a5b6c7d";
+  other.ticket = std::nullopt;
+  other.level = "neutral";
+  std::promise<Answer<bool>> answer;
+  client.submit_rating(other, [&](Answer<bool> r) { answer.set_value(std::move(r)); });
+  CHECK(answer.get_future().get().has_value());
 }

@@ -3,6 +3,7 @@
 #include "printer/escpos.hpp"
 #include "printer/png_writer.hpp"
 
+#include "listener_process.hpp"
 #include "temp_dir.hpp"
 
 #include <doctest/doctest.h>
@@ -24,60 +25,10 @@
 extern char **environ;
 
 using namespace motcua::printer;
+using namespace motcua::printer::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-// Polls for a file; generous, since the machine may be busy building.
-bool wait_for_file(const fs::path &path) {
-  for (int i = 0; i < 600; ++i) {
-    if (fs::exists(path))
-      return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return false;
-}
-
-std::vector<std::uint8_t> read_bytes(const fs::path &path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-class Listener {
-public:
-  Listener(const fs::path &out, const fs::path &port_file) {
-    std::vector<std::string> args{
-        MOTCUA_ESCPOS_LISTENER, "--listen",    "127.0.0.1:0",     "--out",
-        out.string(),           "--port-file", port_file.string()};
-    std::vector<char *> argv;
-    for (auto &a : args)
-      argv.push_back(a.data());
-    argv.push_back(nullptr);
-    REQUIRE(posix_spawn(&pid_, argv[0], nullptr, nullptr, argv.data(), environ) == 0);
-    if (!wait_for_file(port_file))
-      stop(); // a throwing constructor runs no destructor
-    REQUIRE(pid_ > 0);
-    const auto text = read_bytes(port_file);
-    port_ = std::atoi(std::string(text.begin(), text.end()).c_str()); // never throws
-  }
-  ~Listener() {
-    if (pid_ > 0)
-      stop();
-  }
-  int port() const { return port_; }
-  // Returns the exit status.
-  int stop() {
-    kill(pid_, SIGTERM);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    pid_ = -1;
-    return status;
-  }
-
-private:
-  pid_t pid_ = -1;
-  int port_ = 0;
-};
 
 void send_job(int port, const std::vector<std::uint8_t> &bytes) {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);

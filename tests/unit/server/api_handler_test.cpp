@@ -1,6 +1,6 @@
 #include "net/protocol/ticket.hpp"
 #include "server/api/api_handler.hpp"
-#include "tests/unit/server/test_support.hpp"
+#include "tests/unit/server/station_stack.hpp"
 
 #include <doctest/doctest.h>
 
@@ -26,22 +26,24 @@ std::string error_code(const ApiResponse &response) {
   return error ? error->code : "(no error body: " + response.body + ")";
 }
 
-struct Fixture {
-  Fixture() { test::use_station_zone(); }
-  test::TempDir dir;
-  std::unique_ptr<TicketStore> store =
-      std::move(open_sqlite_ticket_store(dir.path()).value());
-  // 17:00 UTC on the 27th is the first second of the 28th in Vietnam.
-  ApiHandler api{test::small_catalog(), *store,
-                 fixed_clock(test::utc(2026, 11, 27, 17, 0, 0))};
+// 17:00 UTC on the 27th is the first second of the 28th in Vietnam.
+struct Fixture : test::StationStack {
+  Fixture() : StationStack(fixed_clock(test::utc(2026, 11, 27, 17, 0, 0))) {}
 };
 
-// Always fails, to show what the API says when storage breaks.
-class BrokenStore final : public TicketStore {
+// Always fails to write, to show what the API says when storage breaks.
+class BrokenJournal final : public TicketJournal {
 public:
-  motcua::Result<IssuedTicket, StoreError> issue(const IssueRequest &) override {
-    return motcua::unexpected(
-        StoreError{StoreError::Code::storage_error, "disk I/O error in /secret/path"});
+  motcua::Result<std::optional<TicketRecord>, StoreError>
+  find_ticket_by_key(const std::string &) override {
+    return std::optional<TicketRecord>();
+  }
+  std::optional<StoreError> append(const JournalEntry &, const TicketRecord *) override {
+    return StoreError{StoreError::Code::storage_error, "disk I/O error in /secret/path"};
+  }
+  motcua::Result<std::vector<JournalEntry>, StoreError>
+  load_journal(const std::string &) override {
+    return std::vector<JournalEntry>();
   }
 };
 
@@ -49,7 +51,7 @@ public:
 
 TEST_CASE("GET /api/v1/health reports ok and the version") {
   Fixture f;
-  auto response = f.api.handle(get("/api/v1/health"));
+  auto response = f.handle(get("/api/v1/health"));
   CHECK(response.status == 200);
   CHECK(response.content_type == "application/json");
   CHECK(response.body == R"({"status":"ok","version":"0.1.0"})");
@@ -58,7 +60,7 @@ TEST_CASE("GET /api/v1/health reports ok and the version") {
 TEST_CASE(
     "GET /api/v1/catalog returns the catalog with an ETag, and 304 when unchanged") {
   Fixture f;
-  auto response = f.api.handle(get("/api/v1/catalog"));
+  auto response = f.handle(get("/api/v1/catalog"));
   CHECK(response.status == 200);
   auto parsed = motcua::parse_catalog(response.body, "response");
   REQUIRE(parsed.has_value());
@@ -71,26 +73,26 @@ TEST_CASE(
 
   auto conditional = get("/api/v1/catalog");
   conditional.if_none_match = *etag;
-  auto not_modified = f.api.handle(conditional);
+  auto not_modified = f.handle(conditional);
   CHECK(not_modified.status == 304);
   CHECK(not_modified.body.empty());
   REQUIRE(not_modified.header("ETag") != nullptr);
   CHECK(*not_modified.header("ETag") == *etag);
 
   conditional.if_none_match = "\"something-else\"";
-  CHECK(f.api.handle(conditional).status == 200);
+  CHECK(f.handle(conditional).status == 200);
   conditional.if_none_match = "\"other\", W/" + *etag;
-  CHECK(f.api.handle(conditional).status == 304);
+  CHECK(f.handle(conditional).status == 304);
 }
 
 TEST_CASE("query strings do not change the route") {
   Fixture f;
-  CHECK(f.api.handle(get("/api/v1/health?probe=1")).status == 200);
+  CHECK(f.handle(get("/api/v1/health?probe=1")).status == 200);
 }
 
 TEST_CASE("POST /api/v1/tickets issues numbers in order with people ahead and a wait") {
   Fixture f;
-  auto first = f.api.handle(post_ticket(R"({"service":"A","idempotency_key":"k1"})"));
+  auto first = f.handle(post_ticket(R"({"service":"A","idempotency_key":"k1"})"));
   REQUIRE(first.status == 201);
   auto t1 = motcua::parse_ticket_response(first.body);
   REQUIRE(t1.has_value());
@@ -100,21 +102,22 @@ TEST_CASE("POST /api/v1/tickets issues numbers in order with people ahead and a 
   CHECK(t1->people_ahead == 0);
   CHECK(t1->estimated_wait_minutes == 0);
 
-  auto second = f.api.handle(post_ticket(
+  auto second = f.handle(post_ticket(
       R"({"service":"A","idempotency_key":"k2","priority_group":"elderly"})"));
   REQUIRE(second.status == 201);
   auto t2 = motcua::parse_ticket_response(second.body);
   REQUIRE(t2.has_value());
   CHECK(t2->number == "A002");
-  CHECK(t2->people_ahead == 1);
-  CHECK(t2->estimated_wait_minutes == 10); // 1 person × 10 minutes
+  // Strict priority (the default policy): the elderly citizen goes first.
+  CHECK(t2->people_ahead == 0);
+  CHECK(t2->estimated_wait_minutes == 0);
   CHECK(t2->priority_group == std::optional<std::string>("elderly"));
 }
 
 TEST_CASE("a replay with the same idempotency key answers 200 with the same ticket") {
   Fixture f;
-  auto first = f.api.handle(post_ticket(R"({"service":"B","idempotency_key":"same"})"));
-  auto again = f.api.handle(post_ticket(R"({"service":"B","idempotency_key":"same"})"));
+  auto first = f.handle(post_ticket(R"({"service":"B","idempotency_key":"same"})"));
+  auto again = f.handle(post_ticket(R"({"service":"B","idempotency_key":"same"})"));
   CHECK(first.status == 201);
   CHECK(again.status == 200);
   CHECK(motcua::parse_ticket_response(again.body)->number == "B001");
@@ -122,8 +125,7 @@ TEST_CASE("a replay with the same idempotency key answers 200 with the same tick
 
 TEST_CASE("unknown JSON fields are ignored") {
   Fixture f;
-  auto response =
-      f.api.handle(post_ticket(R"({"service":"A","kiosk":"k-7","extra":[1,2]})"));
+  auto response = f.handle(post_ticket(R"({"service":"A","kiosk":"k-7","extra":[1,2]})"));
   CHECK(response.status == 201);
 }
 
@@ -146,7 +148,7 @@ TEST_CASE("bad ticket requests get 400 with a named code") {
   };
   for (const auto &c : cases) {
     CAPTURE(c.body);
-    auto response = f.api.handle(post_ticket(c.body));
+    auto response = f.handle(post_ticket(c.body));
     CHECK(response.status == 400);
     CHECK(error_code(response) == c.code);
   }
@@ -154,7 +156,7 @@ TEST_CASE("bad ticket requests get 400 with a named code") {
 
 TEST_CASE("an unknown service is 404 unknown_service") {
   Fixture f;
-  auto response = f.api.handle(post_ticket(R"({"service":"Z"})"));
+  auto response = f.handle(post_ticket(R"({"service":"Z"})"));
   CHECK(response.status == 404);
   CHECK(error_code(response) == "unknown_service");
 }
@@ -162,17 +164,17 @@ TEST_CASE("an unknown service is 404 unknown_service") {
 TEST_CASE("a full service answers 409 daily_cap_reached") {
   Fixture f;
   for (int i = 0; i < 3; ++i)
-    REQUIRE(f.api.handle(post_ticket(R"({"service":"B"})")).status == 201);
-  auto response = f.api.handle(post_ticket(R"({"service":"B"})"));
+    REQUIRE(f.handle(post_ticket(R"({"service":"B"})")).status == 201);
+  auto response = f.handle(post_ticket(R"({"service":"B"})"));
   CHECK(response.status == 409);
   CHECK(error_code(response) == "daily_cap_reached");
 }
 
 TEST_CASE("an idempotency key reused for another service answers 409") {
   Fixture f;
-  REQUIRE(f.api.handle(post_ticket(R"({"service":"A","idempotency_key":"k"})")).status ==
+  REQUIRE(f.handle(post_ticket(R"({"service":"A","idempotency_key":"k"})")).status ==
           201);
-  auto response = f.api.handle(post_ticket(R"({"service":"B","idempotency_key":"k"})"));
+  auto response = f.handle(post_ticket(R"({"service":"B","idempotency_key":"k"})"));
   CHECK(response.status == 409);
   CHECK(error_code(response) == "idempotency_conflict");
 }
@@ -181,11 +183,11 @@ TEST_CASE("a body that is not application/json is 415") {
   Fixture f;
   for (const char *type : {"", "text/plain", "application/x-www-form-urlencoded"}) {
     CAPTURE(type);
-    auto response = f.api.handle(post_ticket(R"({"service":"A"})", type));
+    auto response = f.handle(post_ticket(R"({"service":"A"})", type));
     CHECK(response.status == 415);
     CHECK(error_code(response) == "unsupported_media_type");
   }
-  CHECK(f.api.handle(post_ticket(R"({"service":"A"})", "Application/JSON; charset=utf-8"))
+  CHECK(f.handle(post_ticket(R"({"service":"A"})", "Application/JSON; charset=utf-8"))
             .status == 201);
 }
 
@@ -193,40 +195,47 @@ TEST_CASE("an oversized body is 413 body_too_large") {
   Fixture f;
   std::string body =
       R"({"service":"A","padding":")" + std::string(kMaxRequestBodyBytes, 'x') + "\"}";
-  auto response = f.api.handle(post_ticket(body));
+  auto response = f.handle(post_ticket(body));
   CHECK(response.status == 413);
   CHECK(error_code(response) == "body_too_large");
 }
 
 TEST_CASE("unknown paths, versions and methods get their own errors") {
   Fixture f;
-  auto missing = f.api.handle(get("/api/v1/nothing"));
+  auto missing = f.handle(get("/api/v1/nothing"));
   CHECK(missing.status == 404);
   CHECK(error_code(missing) == "not_found");
-  CHECK(error_code(f.api.handle(get("/"))) == "not_found");
-  CHECK(error_code(f.api.handle(get("/api/v1/health/"))) == "not_found");
-  CHECK(error_code(f.api.handle(get("/api"))) == "not_found");
+  CHECK(error_code(f.handle(get("/"))) == "not_found");
+  CHECK(error_code(f.handle(get("/api/v1/health/"))) == "not_found");
+  CHECK(error_code(f.handle(get("/api"))) == "not_found");
 
-  auto v2 = f.api.handle(get("/api/v2/catalog"));
+  auto v2 = f.handle(get("/api/v2/catalog"));
   CHECK(v2.status == 404);
   CHECK(error_code(v2) == "unknown_api_version");
-  CHECK(error_code(f.api.handle(get("/api/v1beta/catalog"))) == "unknown_api_version");
+  CHECK(error_code(f.handle(get("/api/v1beta/catalog"))) == "unknown_api_version");
 
-  auto wrong_method = f.api.handle(get("/api/v1/tickets"));
+  auto wrong_method = f.handle(get("/api/v1/tickets"));
   CHECK(wrong_method.status == 405);
   CHECK(error_code(wrong_method) == "method_not_allowed");
   REQUIRE(wrong_method.header("Allow") != nullptr);
   CHECK(*wrong_method.header("Allow") == "POST");
   auto post_health =
-      f.api.handle(ApiRequest{"POST", "/api/v1/health", "application/json", "", "{}"});
+      f.handle(ApiRequest{"POST", "/api/v1/health", "application/json", "", "{}"});
   CHECK(post_health.status == 405);
   CHECK(*post_health.header("Allow") == "GET");
 }
 
 TEST_CASE("a storage failure is 500 storage_error without internals") {
-  BrokenStore broken;
-  ApiHandler api{test::small_catalog(), broken, system_clock()};
-  auto response = api.handle(post_ticket(R"({"service":"A"})"));
+  Fixture f;
+  BrokenJournal broken;
+  DeskOptions options;
+  options.always_issuing = true;
+  auto desk = std::move(
+      QueueDesk::open(test::small_catalog(), options, broken, system_clock()).value());
+  ApiHandler api{test::small_catalog(), *desk, *f.store, *f.auth, system_clock()};
+  auto request = post_ticket(R"({"service":"A"})");
+  request.remote_address = "127.0.0.1";
+  auto response = api.handle(request);
   CHECK(response.status == 500);
   CHECK(error_code(response) == "storage_error");
   CHECK(response.body.find("/secret/path") == std::string::npos);
@@ -235,7 +244,7 @@ TEST_CASE("a storage failure is 500 storage_error without internals") {
 
 TEST_CASE("every error body has exactly the error object with code and message") {
   Fixture f;
-  auto response = f.api.handle(get("/api/v2/x"));
+  auto response = f.handle(get("/api/v2/x"));
   auto value = boost::json::parse(response.body);
   REQUIRE(value.is_object());
   CHECK(value.as_object().size() == 1);

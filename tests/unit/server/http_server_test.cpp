@@ -1,7 +1,7 @@
 #include "server/api/api_handler.hpp"
 #include "server/http/http_server.hpp"
 #include "tests/unit/server/loopback_socket.hpp"
-#include "tests/unit/server/test_support.hpp"
+#include "tests/unit/server/station_stack.hpp"
 
 #include <doctest/doctest.h>
 
@@ -25,10 +25,8 @@ struct Station {
   }
   unsigned short port() const { return http->port(); }
 
-  test::TempDir dir;
-  std::unique_ptr<TicketStore> store =
-      std::move(open_sqlite_ticket_store(dir.path()).value());
-  ApiHandler api{test::small_catalog(), *store, system_clock()};
+  test::StationStack stack;
+  const ApiHandler &api = *stack.api;
   std::unique_ptr<HttpServer> http; // last: stopped before the handler goes away
 };
 

@@ -1,0 +1,364 @@
+#include "server/desk/queue_desk.hpp"
+
+#include "server/log.hpp"
+#include "server/numbering.hpp"
+
+#include <sstream>
+
+namespace motcua::station {
+
+using queue::QueueError;
+using queue::QueueEvent;
+using queue::QueueTicket;
+
+const char *to_string(CounterAction action) {
+  switch (action) {
+  case CounterAction::call_next:
+    return "call_next";
+  case CounterAction::recall:
+    return "recall";
+  case CounterAction::start:
+    return "start";
+  case CounterAction::done:
+    return "done";
+  case CounterAction::no_show:
+    return "no_show";
+  case CounterAction::transfer:
+    return "transfer";
+  }
+  return "call_next";
+}
+
+namespace {
+
+DeskError from_queue(const QueueError &error) {
+  using C = QueueError::Code;
+  switch (error.code) {
+  case C::unknown_service:
+    return {404, "unknown_service", error.message};
+  case C::unknown_counter:
+    return {404, "unknown_counter", error.message};
+  case C::outside_issuing_window:
+    return {409, "outside_issuing_hours", error.message};
+  case C::invalid_config:
+    return {500, "internal_error", error.message};
+  default:
+    return {409, queue::to_string(error.code), error.message};
+  }
+}
+
+DeskError storage_failure() {
+  return {500, "storage_error", "the station could not store the change"};
+}
+
+std::string join(const std::vector<std::string> &items) {
+  std::string out;
+  for (const auto &item : items)
+    out += (out.empty() ? "" : ",") + item;
+  return out;
+}
+
+std::vector<std::string> split(const std::string &text) {
+  std::vector<std::string> out;
+  std::stringstream in(text);
+  for (std::string item; std::getline(in, item, ',');)
+    if (!item.empty())
+      out.push_back(item);
+  return out;
+}
+
+} // namespace
+
+namespace {
+// One journal entry applied to the engine: the same code serves live actions
+// and the replay after a restart, so both reach the same state.
+Result<QueueDesk::Applied, QueueError> apply(queue::QueueEngine &engine,
+                                             const JournalEntry &e) {
+  QueueDesk::Applied out;
+  auto take_update = [&](queue::UpdateResult r) -> std::optional<QueueError> {
+    if (!r)
+      return r.error();
+    out.ticket = std::move(r->ticket);
+    out.events = std::move(r->events);
+    return std::nullopt;
+  };
+  auto take_events = [&](queue::EventsResult r) -> std::optional<QueueError> {
+    if (!r)
+      return r.error();
+    out.events.insert(out.events.end(), std::make_move_iterator(r->begin()),
+                      std::make_move_iterator(r->end()));
+    return std::nullopt;
+  };
+  std::optional<QueueError> error;
+  const auto &a = e.action;
+  if (a == "issue")
+    error = take_update(engine.issue(e.service_id, e.text, e.at));
+  else if (a == "call_next")
+    error = take_update(engine.call_next(e.counter_id, e.at));
+  else if (a == "recall")
+    error = take_update(engine.recall(e.counter_id, e.at));
+  else if (a == "start")
+    error = take_update(engine.start(e.counter_id, e.at));
+  else if (a == "done")
+    error = take_update(engine.done(e.counter_id, e.at));
+  else if (a == "no_show")
+    error = take_update(engine.no_show(e.counter_id, e.at));
+  else if (a == "transfer")
+    error = take_update(engine.transfer(e.counter_id, e.service_id, e.at));
+  else if (a == "add_counter")
+    error = take_events(engine.add_counter(e.counter_id, split(e.text), e.at));
+  else if (a == "set_counter_services")
+    error = take_events(engine.set_counter_services(e.counter_id, split(e.text), e.at));
+  else if (a == "open_counter") {
+    error = take_events(engine.open_counter(e.counter_id, e.at));
+    if (!error && !e.text.empty())
+      error = take_events(engine.login_officer(e.counter_id, e.text, e.at));
+  } else if (a == "close_counter") {
+    error = take_events(engine.close_counter(e.counter_id, e.at));
+    if (!error)
+      error = take_events(engine.login_officer(e.counter_id, "", e.at));
+  } else if (a == "lease") {
+    auto block = engine.lease_block(e.service_id, e.count, e.at);
+    if (!block)
+      error = block.error();
+    else
+      out.block = *block;
+  } else {
+    error = QueueError{QueueError::Code::invalid_config, "unknown journal action " + a};
+  }
+  if (error)
+    return unexpected(*error);
+  return out;
+}
+} // namespace
+
+QueueDesk::QueueDesk(queue::QueueEngine engine, std::vector<queue::ServiceRules> rules,
+                     TicketJournal &journal, Clock clock)
+    : engine_(std::move(engine)), rules_(std::move(rules)), journal_(journal),
+      clock_(std::move(clock)) {}
+
+Result<std::unique_ptr<QueueDesk>, std::string> QueueDesk::open(const Catalog &catalog,
+                                                                DeskOptions options,
+                                                                TicketJournal &journal,
+                                                                Clock clock) {
+  auto rules = queue::rules_from_catalog(catalog);
+  if (options.always_issuing)
+    for (auto &r : rules)
+      r.windows = queue::always_issuing();
+  auto engine = queue::QueueEngine::create(rules, options.config);
+  if (!engine)
+    return unexpected("the queue configuration is invalid: " + engine.error().message);
+  std::unique_ptr<QueueDesk> desk(
+      new QueueDesk(std::move(engine).value(), std::move(rules), journal, clock));
+  const auto today = queue::station_time(to_local_time(desk->clock_()));
+  auto entries = journal.load_journal(today.day);
+  if (!entries)
+    return unexpected("cannot read the queue journal: " + entries.error().message);
+  for (const auto &entry : *entries)
+    if (auto applied = apply(desk->engine_, entry); !applied)
+      log_line("journal entry " + std::to_string(entry.id) + " (" + entry.action +
+               ") no longer applies: " + applied.error().message);
+  return desk;
+}
+
+void QueueDesk::set_listener(QueueListener listener) {
+  std::lock_guard lock(mutex_);
+  listener_ = std::move(listener);
+}
+
+// The engine changed but the journal did not take it: rebuild the engine from
+// the journal, so memory never runs ahead of what a restart would see.
+void QueueDesk::rebuild() {
+  auto engine = queue::QueueEngine::create(rules_, engine_.config());
+  if (!engine)
+    return; // the same rules were accepted at start-up
+  const auto today = queue::station_time(to_local_time(clock_()));
+  auto entries = journal_.load_journal(today.day);
+  if (!entries) {
+    log_line("cannot rebuild the queue: " + entries.error().message);
+    return;
+  }
+  for (const auto &entry : *entries)
+    (void)apply(*engine, entry); // replay failures were logged at start-up
+  engine_ = std::move(engine).value();
+}
+
+Result<QueueDesk::Applied, DeskError>
+QueueDesk::run(JournalEntry entry, std::string issued_at, std::string idempotency_key) {
+  auto applied = apply(engine_, entry);
+  if (!applied)
+    return unexpected(from_queue(applied.error()));
+  std::optional<TicketRecord> record;
+  if (entry.action == "issue" && applied->ticket) {
+    const QueueTicket &t = *applied->ticket;
+    record =
+        TicketRecord{entry.at.day,
+                     t.issued_service,
+                     t.sequence,
+                     t.number,
+                     t.is_priority() ? std::optional(t.priority_group) : std::nullopt,
+                     std::move(issued_at),
+                     std::move(idempotency_key)};
+  }
+  if (auto error = journal_.append(entry, record ? &*record : nullptr)) {
+    log_line("queue journal (" + std::string(to_string(error->code)) +
+             "): " + error->message);
+    rebuild();
+    return unexpected(storage_failure());
+  }
+  if (listener_ && !applied->events.empty())
+    listener_(applied->events);
+  return std::move(applied).value();
+}
+
+Ticket QueueDesk::to_ticket(const QueueTicket &t, std::string issued_at) const {
+  Ticket out;
+  out.number = t.number;
+  out.service_id = t.issued_service;
+  out.sequence = t.sequence;
+  out.day = t.issued_at.day;
+  out.issued_at = std::move(issued_at);
+  if (t.is_priority())
+    out.priority_group = t.priority_group;
+  if (auto wait = engine_.estimated_wait(t.id)) {
+    out.people_ahead = wait->people_ahead;
+    out.estimated_wait_minutes = wait->minutes;
+  }
+  return out;
+}
+
+Result<IssueOutcome, DeskError> QueueDesk::issue(const TicketRequest &request) {
+  const LocalTime local = to_local_time(clock_());
+  std::lock_guard lock(mutex_);
+  if (!request.idempotency_key.empty()) {
+    auto stored = journal_.find_ticket_by_key(request.idempotency_key);
+    if (!stored)
+      return unexpected(storage_failure());
+    if (*stored) {
+      const TicketRecord &r = **stored;
+      if (r.service_id != request.service_id ||
+          r.priority_group != request.priority_group)
+        return unexpected(
+            DeskError{409, "idempotency_conflict",
+                      "this idempotency key was used for a different ticket"});
+      Ticket ticket;
+      ticket.number = r.number;
+      ticket.service_id = r.service_id;
+      ticket.sequence = r.sequence;
+      ticket.day = r.day;
+      ticket.issued_at = r.issued_at;
+      ticket.priority_group = r.priority_group;
+      if (r.day == engine_.day())
+        for (const auto &t : engine_.tickets())
+          if (t.issued_service == r.service_id && t.sequence == r.sequence) {
+            ticket = to_ticket(t, r.issued_at);
+            break;
+          }
+      return IssueOutcome{std::move(ticket), true};
+    }
+  }
+  JournalEntry entry;
+  entry.at = queue::station_time(local);
+  entry.action = "issue";
+  entry.service_id = request.service_id;
+  entry.text = request.priority_group.value_or("");
+  const std::string issued_at = rfc3339(local);
+  auto applied = run(std::move(entry), issued_at, request.idempotency_key);
+  if (!applied)
+    return unexpected(applied.error());
+  return IssueOutcome{to_ticket(*applied->ticket, issued_at), false};
+}
+
+Result<QueueTicket, DeskError> QueueDesk::act(CounterAction action,
+                                              const std::string &counter_id,
+                                              const std::string &to_service) {
+  JournalEntry entry;
+  entry.at = queue::station_time(to_local_time(clock_()));
+  entry.action = to_string(action);
+  entry.counter_id = counter_id;
+  if (action == CounterAction::transfer)
+    entry.service_id = to_service;
+  std::lock_guard lock(mutex_);
+  auto applied = run(std::move(entry));
+  if (!applied)
+    return unexpected(applied.error());
+  return *applied->ticket;
+}
+
+namespace {
+JournalEntry counter_entry(const Clock &clock, const char *action,
+                           const std::string &counter_id, std::string text = {}) {
+  JournalEntry entry;
+  entry.at = queue::station_time(to_local_time(clock()));
+  entry.action = action;
+  entry.counter_id = counter_id;
+  entry.text = std::move(text);
+  return entry;
+}
+} // namespace
+
+std::optional<DeskError>
+QueueDesk::add_counter(const std::string &counter_id,
+                       const std::vector<std::string> &services) {
+  auto entry = counter_entry(clock_, "add_counter", counter_id, join(services));
+  std::lock_guard lock(mutex_);
+  auto applied = run(std::move(entry));
+  return applied ? std::nullopt : std::optional(applied.error());
+}
+
+std::optional<DeskError>
+QueueDesk::set_counter_services(const std::string &counter_id,
+                                const std::vector<std::string> &services) {
+  auto entry = counter_entry(clock_, "set_counter_services", counter_id, join(services));
+  std::lock_guard lock(mutex_);
+  auto applied = run(std::move(entry));
+  return applied ? std::nullopt : std::optional(applied.error());
+}
+
+std::optional<DeskError> QueueDesk::open_counter(const std::string &counter_id,
+                                                 const std::string &officer) {
+  auto entry = counter_entry(clock_, "open_counter", counter_id, officer);
+  std::lock_guard lock(mutex_);
+  auto applied = run(std::move(entry));
+  return applied ? std::nullopt : std::optional(applied.error());
+}
+
+std::optional<DeskError> QueueDesk::close_counter(const std::string &counter_id) {
+  auto entry = counter_entry(clock_, "close_counter", counter_id);
+  std::lock_guard lock(mutex_);
+  auto applied = run(std::move(entry));
+  return applied ? std::nullopt : std::optional(applied.error());
+}
+
+Result<queue::SequenceBlock, DeskError> QueueDesk::lease(const std::string &service_id,
+                                                         int count) {
+  JournalEntry entry;
+  entry.at = queue::station_time(to_local_time(clock_()));
+  entry.action = "lease";
+  entry.service_id = service_id;
+  entry.count = count;
+  std::lock_guard lock(mutex_);
+  auto applied = run(std::move(entry));
+  if (!applied)
+    return unexpected(applied.error());
+  return *applied->block;
+}
+
+DeskSnapshot QueueDesk::snapshot() {
+  const auto now = queue::station_time(to_local_time(clock_()));
+  std::lock_guard lock(mutex_);
+  // A day that ended without any action ends here; replay does the same on the
+  // next day's first entry, so this needs no journal entry.
+  if (auto events = engine_.advance_to(now); events && !events->empty() && listener_)
+    listener_(*events);
+  DeskSnapshot out;
+  out.day = engine_.day().empty() ? now.day : engine_.day();
+  out.counters = engine_.counters();
+  out.counts = engine_.counts();
+  for (auto &t : engine_.tickets())
+    if (!queue::is_final(t.state))
+      out.open_tickets.push_back(std::move(t));
+  return out;
+}
+
+} // namespace motcua::station

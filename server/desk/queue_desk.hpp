@@ -1,0 +1,98 @@
+#pragma once
+// The queue engine as the station's authority: one engine behind a lock, every
+// accepted action journaled (committed) before it is acknowledged, and the day
+// rebuilt from the journal on start-up. Listeners hear the engine's events in
+// order, after each commit.
+#include "net/protocol/catalog.hpp"
+#include "net/protocol/result.hpp"
+#include "net/protocol/ticket.hpp"
+#include "server/queue/queue_engine.hpp"
+#include "server/station_clock.hpp"
+#include "server/storage/station_store.hpp"
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace motcua::station {
+
+// A refusal as the API reports it.
+struct DeskError {
+  int status = 500;
+  std::string code;
+  std::string message;
+};
+
+enum class CounterAction { call_next, recall, start, done, no_show, transfer };
+
+struct IssueOutcome {
+  Ticket ticket;
+  bool replayed = false; // the idempotency key had issued it before
+};
+
+struct DeskOptions {
+  queue::QueueConfig config;
+  bool always_issuing = false; // ignore the issuing windows (demos, tests)
+};
+
+struct DeskSnapshot {
+  std::string day;
+  std::vector<queue::Counter> counters;
+  std::vector<queue::ServiceCount> counts;
+  std::vector<queue::QueueTicket> open_tickets; // waiting, called or serving
+};
+
+using QueueListener = std::function<void(const std::vector<queue::QueueEvent> &)>;
+
+class QueueDesk {
+public:
+  // Replays today's journal. The journal must outlive the desk.
+  static Result<std::unique_ptr<QueueDesk>, std::string>
+  open(const Catalog &catalog, DeskOptions options, TicketJournal &journal, Clock clock);
+
+  // Called with the desk's lock held: keep it short, never call back in.
+  void set_listener(QueueListener listener);
+
+  Result<IssueOutcome, DeskError> issue(const TicketRequest &request);
+  Result<queue::QueueTicket, DeskError> act(CounterAction action,
+                                            const std::string &counter_id,
+                                            const std::string &to_service = {});
+  std::optional<DeskError> add_counter(const std::string &counter_id,
+                                       const std::vector<std::string> &services);
+  std::optional<DeskError> set_counter_services(const std::string &counter_id,
+                                                const std::vector<std::string> &services);
+  std::optional<DeskError> open_counter(const std::string &counter_id,
+                                        const std::string &officer);
+  std::optional<DeskError> close_counter(const std::string &counter_id);
+  Result<queue::SequenceBlock, DeskError> lease(const std::string &service_id, int count);
+
+  DeskSnapshot snapshot();
+
+  // What one journal entry did to the engine.
+  struct Applied {
+    std::vector<queue::QueueEvent> events;
+    std::optional<queue::QueueTicket> ticket;
+    std::optional<queue::SequenceBlock> block;
+  };
+
+private:
+  QueueDesk(queue::QueueEngine engine, std::vector<queue::ServiceRules> rules,
+            TicketJournal &journal, Clock clock);
+  Result<Applied, DeskError> run(JournalEntry entry, std::string issued_at = {},
+                                 std::string idempotency_key = {});
+  void rebuild();
+  Ticket to_ticket(const queue::QueueTicket &t, std::string issued_at) const;
+
+  std::mutex mutex_;
+  queue::QueueEngine engine_;
+  std::vector<queue::ServiceRules> rules_;
+  TicketJournal &journal_;
+  Clock clock_;
+  QueueListener listener_;
+};
+
+const char *to_string(CounterAction action);
+
+} // namespace motcua::station
