@@ -30,7 +30,7 @@ TEST_CASE("defaults: full screen 1920x1080 and the baked-in assets") {
   CHECK(windowed->windowed);
 }
 
-TEST_CASE("help needs no config; everything else does") {
+TEST_CASE("help needs no config and everything else does") {
   auto help = parse_cli({"--help"}, "/d");
   REQUIRE(help.has_value());
   CHECK(help->help);

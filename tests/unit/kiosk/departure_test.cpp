@@ -166,7 +166,7 @@ TEST_CASE("unhappy levels ask for reasons: toggle, send, or skip") {
   CHECK(r->rating.reasons.empty());
 }
 
-TEST_CASE("levels follow the configured count; unknown levels do nothing") {
+TEST_CASE("levels follow the configured count and unknown levels do nothing") {
   CHECK(rating_level_keys(3).size() == 3);
   CHECK(rating_level_keys(4).size() == 4);
   CHECK(rating_level_keys(5).size() == 5);
@@ -191,7 +191,7 @@ TEST_CASE("repeated presses inside the interval count once") {
   CHECK(only_rating(next));
 }
 
-TEST_CASE("the keypad links a ticket after the rating; a ticket is rated once") {
+TEST_CASE("the keypad links a ticket after the rating and a ticket is rated once") {
   auto s = step(home(KioskMode::departure), LevelTapped{"satisfied"});
   CHECK(s.screen == Screen::ticket_entry);
   for (char k : {'A', '1', '<', '1', '5', '9', '9'}) // the fourth digit is refused
@@ -280,7 +280,7 @@ TEST_CASE("language: toggled anywhere, back to Vietnamese on every return home")
   CHECK(s.language == "vi");
 }
 
-TEST_CASE("inactivity: a countdown in the last seconds, then home; a touch restarts it") {
+TEST_CASE("inactivity: a countdown in the last seconds, then home and a touch restarts it") {
   auto s = step(home(KioskMode::both), ArrivalChosen{});
   const auto idle = s.settings.timings.inactivity; // 30 s, countdown 5 s
   CHECK(s.countdown_seconds == 0);
@@ -324,7 +324,7 @@ TEST_CASE("every timed screen goes home: ticket, error, closed, thanks") {
   CHECK_FALSE(s.deadline.has_value());
 }
 
-TEST_CASE("a long idle time at home shows the attract screen; a touch wakes it") {
+TEST_CASE("a long idle time at home shows the attract screen and a touch wakes it") {
   auto s = step(home(KioskMode::arrival), LanguageToggled{});
   const auto at = s.deadline;
   REQUIRE(at);

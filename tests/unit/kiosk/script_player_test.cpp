@@ -134,7 +134,7 @@ TEST_CASE("quit ends the script and a failing command fails it") {
   CHECK(host.calls == std::vector<std::string>{"click 3 4", "screenshot y.png home"});
 }
 
-TEST_CASE("wait-screen home matches the mode's home; tap and click-button name buttons") {
+TEST_CASE("wait-screen home matches the mode's home and tap and click-button name buttons") {
   FakeHost host;
   std::ostringstream out;
   script::Player player(lines("wait-screen home 100\ntap level:satisfied\n"

@@ -156,7 +156,7 @@ TEST_CASE("departure by mouse, portrait, five levels, ticket skipped") {
   CHECK_FALSE(r.ticket.has_value());
 }
 
-TEST_CASE("two fingers at once press nothing; sliding off a button cancels it") {
+TEST_CASE("two fingers at once press nothing and sliding off a button cancels it") {
   Kiosk k(KioskMode::arrival, 1920, 1080);
   const Rect a = k.rect_of("service:A"), b = k.rect_of("service:B");
   SDL_Event e{};

@@ -176,7 +176,7 @@ TEST_CASE("the pressed button is drawn pressed in the same frame") {
   CHECK(count_in(idle, e, argb(theme::disabled)) > std::size_t(e.w * e.h / 2));
 }
 
-TEST_CASE("the ticket screen shows a large red number; no paper says so") {
+TEST_CASE("the ticket screen shows a large red number and no paper says so") {
   Screens screens(1920, 1080);
   auto samples = samples::all("vi");
   const State *printed = nullptr, *failed = nullptr;

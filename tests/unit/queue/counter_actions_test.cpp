@@ -149,7 +149,7 @@ TEST_CASE("a transfer may join the end of the new line") {
   CHECK(ok(q.call_next("2", at(8, 13))).id == c1.id);
 }
 
-TEST_CASE("a transferred ticket may be transferred again; the chain stays linked") {
+TEST_CASE("a transferred ticket may be transferred again and the chain stays linked") {
   auto q = engine({service("A"), service("B"), service("C")});
   open(q, "1", {"A", "B", "C"}, at(8, 0));
   const QueueTicket first = ok(q.issue("A", "", at(8, 0)));

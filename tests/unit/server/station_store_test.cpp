@@ -123,7 +123,7 @@ TEST_CASE("the journal keeps entries in order with their tickets, across a reope
   CHECK(store->load_journal("2026-11-29")->empty());
 }
 
-TEST_CASE("counter set-up from earlier days is replayed; their tickets are not") {
+TEST_CASE("counter set-up from earlier days is replayed and their tickets are not") {
   Fixture f;
   auto store = f.open();
   JournalEntry add;
