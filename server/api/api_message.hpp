@@ -31,6 +31,10 @@ struct ApiResponse {
   const std::string *header(std::string_view name) const; // case-insensitive
 };
 
+// The text with every byte that starts no valid UTF-8 sequence replaced by
+// U+FFFD: request bytes quoted in an answer must not make it invalid JSON.
+std::string to_valid_utf8(std::string_view text);
+
 // {"error":{"code":...,"message":...}} with the given status.
 ApiResponse error_response(int status, std::string code, std::string message);
 

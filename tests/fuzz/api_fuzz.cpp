@@ -113,25 +113,26 @@ void set_up() {
   auth_options.open_kiosk_api = true;
   auth_options.password_iterations = 1; // the fuzzer logs in often
   auth_options.max_failed_logins = 1 << 30;
-  stack->auth = std::make_unique<Authenticator>(*stack->store, system_clock(), auth_options);
+  stack->auth =
+      std::make_unique<Authenticator>(*stack->store, system_clock(), auth_options);
   stack->api = std::make_unique<ApiHandler>(*catalog, *stack->desk, *stack->store,
                                             *stack->auth, system_clock());
 
   stack->auth->create_officer("admin", "admin", Role::chief, "admin-password");
   stack->auth->create_officer("officer", "officer", Role::officer, "officer-password");
-  stack->admin_token = token_of(
-      call("POST", "/api/v1/auth/login",
-           R"({"username":"admin","password":"admin-password"})"),
-      "token");
-  stack->officer_token = token_of(
-      call("POST", "/api/v1/auth/login",
-           R"({"username":"officer","password":"officer-password"})"),
-      "token");
-  auto code = token_of(call("POST", "/api/v1/admin/enrollment-codes", "", stack->admin_token),
-                       "code");
-  stack->kiosk_token = token_of(
-      call("POST", "/api/v1/kiosks/enroll", R"({"code":")" + code + R"(","name":"fuzz"})"),
-      "token");
+  stack->admin_token =
+      token_of(call("POST", "/api/v1/auth/login",
+                    R"({"username":"admin","password":"admin-password"})"),
+               "token");
+  stack->officer_token =
+      token_of(call("POST", "/api/v1/auth/login",
+                    R"({"username":"officer","password":"officer-password"})"),
+               "token");
+  auto code = token_of(
+      call("POST", "/api/v1/admin/enrollment-codes", "", stack->admin_token), "code");
+  stack->kiosk_token = token_of(call("POST", "/api/v1/kiosks/enroll",
+                                     R"({"code":")" + code + R"(","name":"fuzz"})"),
+                                "token");
   // A counter to act on, opened by the officer.
   call("POST", "/api/v1/admin/counters", R"({"id":"1","services":["A","B"]})",
        stack->admin_token);
@@ -173,7 +174,8 @@ void check_response(const ApiRequest &request, const ApiResponse &response) {
   boost::system::error_code ec;
   auto value = boost::json::parse(response.body, ec);
   if (ec || !value.is_object())
-    broken("an answer that is not a JSON object", request.target + " -> " + response.body);
+    broken("an answer that is not a JSON object",
+           request.target + " -> " + response.body);
   if (s >= 400) {
     auto error = parse_api_error(response.body);
     if (!error || error->code.empty() || error->message.empty())
@@ -193,8 +195,9 @@ void check_decoders(std::string_view body) {
   }
   if (auto ticket = parse_ticket_response(body)) {
     auto again = parse_ticket_response(ticket_to_json(*ticket));
-    if (!again || again->number != ticket->number || again->sequence != ticket->sequence ||
-        again->day != ticket->day || again->issued_at != ticket->issued_at)
+    if (!again || again->number != ticket->number ||
+        again->sequence != ticket->sequence || again->day != ticket->day ||
+        again->issued_at != ticket->issued_at)
       broken("ticket does not round-trip", std::string(body));
     (void)format_ticket_time(ticket->issued_at);
   }

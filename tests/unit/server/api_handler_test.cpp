@@ -253,3 +253,33 @@ TEST_CASE("every error body has exactly the error object with code and message")
   CHECK(error.at("message").is_string());
   CHECK_FALSE(error.at("message").as_string().empty());
 }
+
+// Found by tests/fuzz: a path with bytes that are not UTF-8 was quoted as is
+// in the 404 message, and the answer was not valid JSON.
+TEST_CASE("an error quoting a path that is not UTF-8 is still valid JSON") {
+  Fixture f;
+  for (std::string target :
+       {std::string("/api/v1/heal\xff\x04"), std::string("/api/v1/\xc3("),
+        std::string("/api/v1/\xed\xa0\x80")}) {
+    auto response = f.handle(get(target));
+    CHECK(response.status == 404);
+    boost::system::error_code ec;
+    auto value = boost::json::parse(response.body, ec);
+    CHECK_MESSAGE(!ec, response.body);
+    CHECK(error_code(response) == "not_found");
+  }
+  auto response = f.handle(ApiRequest{"DELETE", "/api/v1/tickets\xf4\x90", "", "", ""});
+  CHECK(boost::json::parse(response.body).is_object());
+}
+
+TEST_CASE("to_valid_utf8 keeps valid text and replaces each invalid byte") {
+  CHECK(to_valid_utf8("C\xc6\xb0 tr\xc3\xba") == "C\xc6\xb0 tr\xc3\xba"); // Cư trú
+  CHECK(to_valid_utf8("\xf0\x9f\x99\x82") == "\xf0\x9f\x99\x82");
+  CHECK(to_valid_utf8("a\xff"
+                      "b") == "a\xef\xbf\xbd"
+                              "b");
+  CHECK(to_valid_utf8("\xc0\xaf") == "\xef\xbf\xbd\xef\xbf\xbd"); // overlong
+  CHECK(to_valid_utf8("\xed\xa0\x80") ==
+        "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");                  // surrogate
+  CHECK(to_valid_utf8("\xe1\x80") == "\xef\xbf\xbd\xef\xbf\xbd"); // cut short
+}
