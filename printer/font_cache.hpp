@@ -11,8 +11,6 @@ typedef struct _TTF_Font TTF_Font;
 
 namespace motcua::printer {
 
-enum class FontWeight { regular, bold };
-
 struct ReceiptFonts::Impl {
   std::vector<unsigned char> regular_ttf;
   std::vector<unsigned char> bold_ttf;

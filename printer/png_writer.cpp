@@ -57,28 +57,50 @@ Result<bool> write_png_argb(int width, int height,
   return write_image(width, height, PNG_FORMAT_RGBA, rgba.data(), path);
 }
 
-Result<Bitmap> read_png_bitmap(const std::string &path) {
+namespace {
+
+// Grey levels, transparent pixels composited onto white paper.
+Result<GrayImage> read_png_gray(const std::string &path) {
   png_image image;
   std::memset(&image, 0, sizeof image);
   image.version = PNG_IMAGE_VERSION;
   if (png_image_begin_read_from_file(&image, path.c_str()) == 0)
     return unexpected("cannot read PNG " + path + ": " + image.message);
   image.format = PNG_FORMAT_GRAY;
-  std::vector<std::uint8_t> gray(PNG_IMAGE_SIZE(image));
-  // Transparent pixels are composited onto white paper.
+  GrayImage out;
+  out.width = static_cast<int>(image.width);
+  out.height = static_cast<int>(image.height);
+  out.coverage.resize(PNG_IMAGE_SIZE(image));
   png_color white{255, 255, 255};
-  if (png_image_finish_read(&image, &white, gray.data(), 0, nullptr) == 0) {
+  if (png_image_finish_read(&image, &white, out.coverage.data(), 0, nullptr) == 0) {
     std::string message = "cannot decode PNG " + path + ": " + image.message;
     png_image_free(&image);
     return unexpected(message);
   }
-  Bitmap out =
-      Bitmap::blank(static_cast<int>(image.width), static_cast<int>(image.height));
+  return out;
+}
+
+} // namespace
+
+Result<Bitmap> read_png_bitmap(const std::string &path) {
+  auto gray = read_png_gray(path);
+  if (!gray)
+    return unexpected(gray.error());
+  Bitmap out = Bitmap::blank(gray->width, gray->height);
   for (int y = 0; y < out.height; ++y)
     for (int x = 0; x < out.width; ++x)
-      if (gray[static_cast<std::size_t>(y) * out.width + x] < 128)
+      if (gray->at(x, y) < 128)
         out.set(x, y, true);
   return out;
+}
+
+Result<GrayImage> read_png_coverage(const std::string &path) {
+  auto gray = read_png_gray(path);
+  if (!gray)
+    return gray;
+  for (auto &v : gray->coverage)
+    v = static_cast<std::uint8_t>(255 - v);
+  return gray;
 }
 
 } // namespace motcua::printer

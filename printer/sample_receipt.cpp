@@ -2,8 +2,9 @@
 
 namespace motcua::printer {
 
-ReceiptContent sample_receipt_content() {
+ReceiptContent sample_receipt_content(std::shared_ptr<const GrayImage> logo) {
   ReceiptContent c;
+  c.logo = std::move(logo);
   c.station_name = "CÔNG AN PHƯỜNG VĨNH NGUYÊN";
   c.title = "PHIẾU SỐ THỨ TỰ";
   c.number = "A015";
@@ -19,6 +20,11 @@ ReceiptContent sample_receipt_content() {
 Result<std::shared_ptr<ReceiptFonts>> load_receipt_fonts(const std::string &assets_dir) {
   return ReceiptFonts::load(assets_dir + "/fonts/NotoSans-Regular.ttf",
                             assets_dir + "/fonts/NotoSans-Bold.ttf");
+}
+
+Result<std::shared_ptr<const GrayImage>>
+load_default_logo(const std::string &assets_dir) {
+  return load_receipt_logo(assets_dir + "/images/emblem.png");
 }
 
 } // namespace motcua::printer

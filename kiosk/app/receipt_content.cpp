@@ -3,8 +3,10 @@
 namespace motcua::kiosk {
 
 printer::ReceiptContent receipt_for(const Ticket &ticket, const Catalog &catalog,
-                                    const Texts &receipt_texts) {
+                                    const Texts &receipt_texts,
+                                    const ReceiptExtras &extras) {
   printer::ReceiptContent r;
+  r.logo = extras.logo;
   r.station_name = catalog.station_name;
   r.title = receipt_texts.get("ticket.title");
   r.number = ticket.number;
@@ -19,7 +21,14 @@ printer::ReceiptContent receipt_for(const Ticket &ticket, const Catalog &catalog
     r.detail_lines.push_back(group ? group->label.vi : *ticket.priority_group);
   }
   r.time_line = format_ticket_time(ticket.issued_at);
-  r.footer = receipt_texts.get("ticket.please_wait");
+  r.footer =
+      extras.footer.empty() ? receipt_texts.get("ticket.please_wait") : extras.footer;
+  if (!extras.ticket_url.empty()) {
+    std::string base = extras.ticket_url;
+    while (!base.empty() && base.back() == '/')
+      base.pop_back();
+    r.qr_payload = base + "/t/" + ticket.day + "/" + ticket.number;
+  }
   return r;
 }
 

@@ -6,9 +6,21 @@
 #include "net/protocol/ticket.hpp"
 #include "printer/receipt.hpp"
 
+#include <memory>
+#include <string>
+
 namespace motcua::kiosk {
 
+// Parts of the ticket that come from the kiosk's set-up rather than the ticket.
+struct ReceiptExtras {
+  std::shared_ptr<const printer::GrayImage> logo; // loaded once at start; null: none
+  std::string footer;     // from config; empty: the "ticket.please_wait" text
+  std::string ticket_url; // station URL for the QR code; empty: no QR code
+};
+
+// The QR code carries `<ticket_url>/t/<day>/<number>` (ticket status).
 printer::ReceiptContent receipt_for(const Ticket &ticket, const Catalog &catalog,
-                                    const Texts &receipt_texts);
+                                    const Texts &receipt_texts,
+                                    const ReceiptExtras &extras = {});
 
 } // namespace motcua::kiosk

@@ -57,7 +57,12 @@ int main(int argc, char **argv) {
     std::cerr << "motcua-receipt-preview: " << fonts.error() << "\n";
     return 1;
   }
-  const Bitmap image = render_receipt(sample_receipt_content(), **fonts, width);
+  auto logo = load_default_logo(assets);
+  if (!logo) {
+    std::cerr << "motcua-receipt-preview: " << logo.error() << "\n";
+    return 1;
+  }
+  const Bitmap image = render_receipt(sample_receipt_content(*logo), **fonts, width);
   if (auto ok = write_png(image, out); !ok) {
     std::cerr << "motcua-receipt-preview: " << ok.error() << "\n";
     return 1;

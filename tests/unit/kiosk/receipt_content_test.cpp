@@ -72,3 +72,14 @@ TEST_CASE("the receipt is deterministic") {
   CHECK(a.number == b.number);
   CHECK(a.time_line == b.time_line);
 }
+
+TEST_CASE("the kiosk's set-up adds the logo, its own footer and a QR code") {
+  ReceiptExtras extras;
+  extras.logo = std::make_shared<const printer::GrayImage>();
+  extras.footer = "Xin cảm ơn quý khách";
+  extras.ticket_url = "http://192.168.1.10:8080/";
+  auto r = receipt_for(c015(), default_catalog(), texts("vi"), extras);
+  CHECK(r.logo == extras.logo);
+  CHECK(r.footer == "Xin cảm ơn quý khách");
+  CHECK(r.qr_payload == "http://192.168.1.10:8080/t/2026-05-12/C015");
+}

@@ -1,11 +1,14 @@
-// The sample ticket against committed reference images, for both paper
-// widths. Regenerate on purpose with scripts/regenerate-goldens.
+// The sample ticket (with the default logo) against committed reference
+// images, for both paper widths. Regenerate on purpose with
+// MOTCUA_REGENERATE_GOLDENS=1 printer_tests -tc='the sample ticket matches*',
+// then look at the images before committing them.
 #include "printer/escpos.hpp"
 #include "printer/png_writer.hpp"
 #include "printer/sample_receipt.hpp"
 
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <filesystem>
 
 using namespace motcua::printer;
@@ -18,8 +21,10 @@ constexpr double kTolerance = 0.002;
 
 Bitmap render(int width) {
   static auto fonts = load_receipt_fonts(MOTCUA_ASSETS_DIR);
+  static auto logo = load_default_logo(MOTCUA_ASSETS_DIR);
   REQUIRE_MESSAGE(fonts.has_value(), fonts.error());
-  return render_receipt(sample_receipt_content(), **fonts, width);
+  REQUIRE_MESSAGE(logo.has_value(), logo.error());
+  return render_receipt(sample_receipt_content(*logo), **fonts, width);
 }
 
 int differing_dots(const Bitmap &a, const Bitmap &b) {
@@ -36,6 +41,11 @@ TEST_CASE("the sample ticket matches its golden image at 576 and 384 dots") {
   for (int width : {kPaper80mmDots, kPaper58mmDots}) {
     CAPTURE(width);
     const std::string name = "receipt-" + std::to_string(width) + ".png";
+    if (std::getenv("MOTCUA_REGENERATE_GOLDENS") != nullptr) {
+      auto written = write_png(render(width), MOTCUA_TEST_DATA_DIR "/golden/" + name);
+      REQUIRE_MESSAGE(written.has_value(), written.error());
+      MESSAGE("rewrote tests/data/golden/" << name);
+    }
     auto golden = read_png_bitmap(MOTCUA_TEST_DATA_DIR "/golden/" + name);
     REQUIRE_MESSAGE(golden.has_value(),
                     golden.error() << " (run scripts/regenerate-goldens to create it)");
