@@ -182,8 +182,13 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
     // SDL2_ttf shares one FreeType library between threads: open the receipt
     // faces here, before the print thread and the UI both use it.
     {
-      printer::ReceiptContent sample{"X", "X", "A000", "X", {"X"}, "00:00 01/01/2026",
-                                     "X", ""};
+      printer::ReceiptContent sample{.station_name = "X",
+                                     .title = "X",
+                                     .number = "A000",
+                                     .service_label = "X",
+                                     .detail_lines = {"X"},
+                                     .time_line = "00:00 01/01/2026",
+                                     .footer = "X"};
       printer::render_receipt(sample, **fonts, in.config.printer.paper_width_dots);
     }
     PrintPipeline pipeline(*fonts, in.receipt_texts, in.config.printer.paper_width_dots,

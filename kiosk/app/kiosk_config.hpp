@@ -26,8 +26,8 @@ struct KioskConfig {
   KioskMode mode = KioskMode::arrival;      // "arrival", "departure" or "both"
   std::vector<std::string> priority_groups; // catalog group ids offered after the service
   int rating_levels = 3;                    // 3, 4 or 5 faces
-  std::vector<std::string> rating_reasons{"waiting_time", "officer_attitude", "guidance",
-                                          "facilities"}; // chips on unhappy levels
+  std::vector<std::string> rating_reasons =
+      kDefaultRatingReasons;                // chips on unhappy levels
   TicketLink ticket_link = TicketLink::off; // "off", "before" or "after" the rating
   bool out_of_service = false;              // nothing can issue
   int inactivity_seconds = 30;   // idle time before an interactive screen goes home

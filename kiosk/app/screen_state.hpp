@@ -71,14 +71,17 @@ struct ScreenTimings {
   Duration closed_recheck{600000}; // a refused service stays disabled this long
 };
 
+// The reason chips of ../shared/DOMAIN.md, in its order.
+inline const std::vector<std::string> kDefaultRatingReasons{
+    "officer_attitude", "waiting_time", "guidance", "repeat_visits", "other"};
+
 // Everything from the kiosk's configuration that shapes the screens.
 struct ScreenSettings {
   KioskMode mode = KioskMode::arrival;
   std::string language = "vi";              // the language every return home goes back to
   std::vector<std::string> priority_groups; // ids offered, in order; empty: no step
   int rating_levels = 3;                    // 3, 4 or 5
-  std::vector<std::string> rating_reasons{"waiting_time", "officer_attitude", "guidance",
-                                          "facilities"};
+  std::vector<std::string> rating_reasons = kDefaultRatingReasons;
   TicketLink ticket_link = TicketLink::off;
   bool out_of_service = false; // nothing can issue
   ScreenTimings timings;

@@ -11,7 +11,7 @@ namespace motcua::kiosk {
 namespace json = boost::json;
 
 std::span<const std::string_view> required_text_keys() {
-  static constexpr std::array<std::string_view, 59> keys = {
+  static constexpr std::array<std::string_view, 61> keys = {
       "home.title",
       "home.prompt",
       "home.connecting",
@@ -58,6 +58,8 @@ std::span<const std::string_view> required_text_keys() {
       "reason.officer_attitude",
       "reason.guidance",
       "reason.facilities",
+      "reason.repeat_visits",
+      "reason.other",
       "entry.title",
       "entry.prompt",
       "entry.ok",

@@ -129,7 +129,7 @@ TEST_CASE("departure by finger: unhappy face, reasons, keypad, thanks") {
   k.finger("level:dissatisfied");
   CHECK(k.state.screen == Screen::reasons);
   k.finger("reason:waiting_time");
-  k.finger("reason:facilities");
+  k.finger("reason:repeat_visits");
   k.finger("send");
   CHECK(k.state.screen == Screen::ticket_entry);
   for (const std::string key : {"key:B", "key:4", "key:2"})
@@ -139,7 +139,7 @@ TEST_CASE("departure by finger: unhappy face, reasons, keypad, thanks") {
   REQUIRE(k.effects.size() == 1);
   const auto &r = std::get<SubmitRating>(k.effects[0]).rating;
   CHECK(r.level == "dissatisfied");
-  CHECK(r.reasons == std::vector<std::string>{"waiting_time", "facilities"});
+  CHECK(r.reasons == std::vector<std::string>{"waiting_time", "repeat_visits"});
   CHECK(r.ticket == std::optional<std::string>("B042"));
 }
 
