@@ -57,7 +57,7 @@ public:
   // last bytes arrived.
   bool wait_job(std::size_t size, Clock::time_point &first, Clock::time_point &last) {
     std::unique_lock lock(mutex_);
-    if (!arrived_.wait_for(lock, std::chrono::seconds(30),
+    if (!arrived_.wait_for(lock, std::chrono::seconds(10),
                            [&] { return !jobs_.empty(); }))
       return false;
     const Job job = jobs_.front();
@@ -138,6 +138,11 @@ int main(int argc, char **argv) {
     std::fprintf(stderr, "print_latency_bench: %s\n", fonts.error().c_str());
     return 1;
   }
+  auto logo = load_default_logo(MOTCUA_ASSETS_DIR);
+  if (!logo) {
+    std::fprintf(stderr, "print_latency_bench: %s\n", logo.error().c_str());
+    return 1;
+  }
   TimingPrinter printer;
   const std::string queue = "motcua-bench-" + std::to_string(getpid());
   const std::string add = "lpadmin -p " + queue +
@@ -153,7 +158,7 @@ int main(int argc, char **argv) {
     // Deadline 0: "accepted" is when CUPS has the whole document.
     CupsRawPrinter cups({queue, server, 5000, 0});
     for (int i = 0; i < count; ++i) {
-      ReceiptContent content = sample_receipt_content();
+      ReceiptContent content = sample_receipt_content(*logo);
       content.number = "B" + std::to_string(100 + i);
       const auto t0 = Clock::now(); // the station server has answered
       auto bytes = encode_escpos(render_receipt(content, **fonts, width));
@@ -168,7 +173,12 @@ int main(int argc, char **argv) {
       const auto t_accepted = f.get();
       Clock::time_point t_first, t_last;
       if (!printer.wait_job(size, t_first, t_last)) {
-        ++failures;
+        // A queue that delivers nothing will not start to: say so, stop.
+        if (++failures >= 3 && accepted.empty()) {
+          std::fprintf(stderr, "print_latency_bench: no job reached the printer; see "
+                               "the cupsd error_log\n");
+          break;
+        }
         continue;
       }
       render.push_back(ms(t_rendered - t0));
