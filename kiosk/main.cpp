@@ -17,16 +17,20 @@
 #include "kiosk/ui/text_cache.hpp"
 #include "kiosk/ui/window.hpp"
 #include "net/client/station_client.hpp"
+#include "net/journal/journal.hpp"
+#include "net/journal/rating_outbox.hpp"
 #include "printer/cups_raw_printer.hpp"
 #include "printer/receipt.hpp"
 
 #include <SDL2/SDL.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <ctime>
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <random>
 
 using namespace motcua;
 using namespace motcua::kiosk;
@@ -90,6 +94,7 @@ struct Loaded {
   Texts receipt_texts;
   std::optional<std::vector<script::Line>> script;
   net::StationAddress station;
+  std::string journal_path;
 };
 
 // Everything read from files, checked before a window opens.
@@ -126,8 +131,12 @@ Result<Loaded> load_inputs(const CliOptions &options) {
       return unexpected(parsed.error());
     lines = std::move(parsed.value());
   }
+  const char *state_directory = std::getenv("STATE_DIRECTORY");
+  std::string journal_path = resolve_journal_path(*config, options.config_path,
+                                                  state_directory ? state_directory : "");
   return Loaded{std::move(config.value()), std::move(screen_texts),
-                std::move(receipt_texts), std::move(lines), std::move(station.value())};
+                std::move(receipt_texts), std::move(lines), std::move(station.value()),
+                std::move(journal_path)};
 }
 
 // Kiosk-local RFC 3339 time of a rating tap, "2026-11-28T08:15:03+07:00".
@@ -143,7 +152,34 @@ std::string local_rfc3339_now() {
   return out;
 }
 
+std::int64_t wall_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+net::SendResult to_send_result(const Result<bool, net::StationError> &r) {
+  if (r)
+    return {true, true, 201, "stored"};
+  const auto &e = r.error();
+  const bool answered = e.http_status > 0;
+  return {false, answered, e.http_status, (e.code.empty() ? "" : e.code + ": ") + e.message};
+}
+
 int run(const CliOptions &options, Loaded in, Clock::time_point started) {
+  // The journal first: a damaged or newer one stops the kiosk here, named, before
+  // a citizen's rating could be thanked for and then lost.
+  auto journal = net::Journal::open(in.journal_path);
+  if (!journal) {
+    log("journal: " + journal.error().message);
+    if (journal.error().kind == net::JournalError::Kind::corrupt)
+      log("journal: the file is kept as found; a technician may move it aside to start "
+          "a new one (its unsent records are then lost unless recovered)");
+    return kExitStartup;
+  }
+  if (auto counts = (*journal)->counts())
+    log("journal " + in.journal_path + ": " + std::to_string(counts->unsent_ratings) +
+        " unsent ratings, " + std::to_string(counts->sent_ratings) + " sent");
   auto session = ui::SdlSession::start();
   if (!session) {
     log(session.error());
@@ -198,6 +234,23 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
                            });
     net::StationClient client(in.station,
                               std::chrono::milliseconds(in.config.request_timeout_ms));
+    net::OutboxOptions outbox_options;
+    outbox_options.retention = std::chrono::hours(24) * in.config.journal_retention_days;
+    std::mt19937_64 jitter_source{std::random_device{}()};
+    net::RatingOutbox outbox(
+        **journal,
+        [&client](const Rating &rating, net::SendDone done) {
+          client.submit_rating(rating, [done = std::move(done)](
+                                           Result<bool, net::StationError> r) {
+            done(to_send_result(r));
+          });
+        },
+        // The answer waits in the outbox's inbox; a tick makes the loop pump it.
+        [&bridge] { bridge.push(Tick{}); },
+        [&jitter_source] {
+          return std::uniform_real_distribution<double>(0.0, 1.0)(jitter_source);
+        },
+        [](const std::string &line) { log(line); }, outbox_options);
 
     auto execute = [&](const Effect &effect) {
       log(describe(effect));
@@ -224,17 +277,29 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
               },
               [&](const PrintTicket &e) { pipeline.submit(e.ticket, e.catalog); },
               [&](const SubmitRating &e) {
-                // TODO(sync issue): journal it (SQLite, synchronous=FULL) before
-                // sending, so a power cut loses nothing.
+                // Committed (synchronous=FULL) here, before the thank-you frame
+                // is painted; the outbox sends it on the next pump.
                 Rating rating = e.rating;
                 rating.id = new_request_key();
                 rating.rated_at = local_rfc3339_now();
-                const std::string id = rating.id;
-                client.submit_rating(
-                    std::move(rating), [id](Result<bool, net::StationError> r) {
-                      log(r ? "rating " + id + " stored"
-                            : "rating " + id + " not stored: " + r.error().message);
-                    });
+                const auto t0 = Clock::now();
+                if (auto error = (*journal)->add_rating(rating, wall_ms())) {
+                  // Better sent once without a journal than not at all.
+                  log("rating " + rating.id + " NOT journaled: " + error->message +
+                      "; sending it directly");
+                  const std::string id = rating.id;
+                  client.submit_rating(rating, [id](Result<bool, net::StationError> r) {
+                    log(r ? "rating " + id + " stored (unjournaled)"
+                          : "rating " + id + " lost: " + r.error().message);
+                  });
+                  return;
+                }
+                log("rating " + rating.id + " journaled in " +
+                    std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(
+                                       Clock::now() - t0)
+                                       .count()) +
+                    " us");
+                outbox.notify_added();
               },
           },
           effect);
@@ -270,7 +335,8 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
         return;
       }
       if (auto event = bridge.take(sdl)) {
-        log(describe_result(*event));
+        if (auto line = describe_result(*event); !line.empty())
+          log(line);
         if (player)
           if (const auto *p = std::get_if<PrintFinished>(&*event))
             player->on_print_finished(*p);
@@ -311,7 +377,10 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
               " ms");
         }
       }
+      outbox.pump(now, wall_ms());
       std::optional<TimePoint> wake = next_deadline(state);
+      if (auto retry = outbox.next_wake())
+        wake = wake ? std::min(*wake, *retry) : *retry;
       // Input the script pushed is handled (and drawn) before its next command.
       const bool input_pending = player && SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
       if (player && !input_pending) {
@@ -348,8 +417,10 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
       apply(Tick{}, now);
     }
     log(exit_code == 0 ? "exiting" : "exiting after a script failure");
-    // The client, pipeline and printer stop here (in that order) and may
-    // still report; their events are freed below.
+    log("outbox: " + std::to_string(outbox.stats().acknowledged) + " ratings delivered, " +
+        std::to_string(outbox.in_flight()) + " in flight left in the journal");
+    // The outbox, client, pipeline and printer stop here (in that order) and
+    // may still report; their events are freed below.
   }
   bridge.discard_pending();
   return exit_code;

@@ -78,6 +78,16 @@ int render(int frames) {
     for (int i = 0; i < frames; ++i)
       warm.push_back(
           rig.frame(samples[static_cast<std::size_t>(i) % samples.size()].state));
+    // The slowest screen to redraw (by its median), where a p99 comes from.
+    std::vector<std::vector<double>> per_screen(samples.size());
+    for (std::size_t i = 0; i < warm.size(); ++i)
+      per_screen[i % samples.size()].push_back(warm[i]);
+    std::size_t slowest = 0;
+    for (std::size_t i = 0; i < per_screen.size(); ++i)
+      if (percentile(per_screen[i], 0.5) > percentile(per_screen[slowest], 0.5))
+        slowest = i;
+    std::printf("render %dx%d: slowest screen %s, redraw p50 %.2f ms\n", w, h,
+                samples[slowest].name.c_str(), percentile(per_screen[slowest], 0.5));
     std::printf("render %dx%d: first draw of each screen p50 %.2f ms max %.2f ms; "
                 "redraw p50 %.2f ms p99 %.2f ms (%d frames, %zu screens)\n",
                 w, h, percentile(cold, 0.5), percentile(cold, 1.0), percentile(warm, 0.5),

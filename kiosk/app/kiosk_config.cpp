@@ -128,7 +128,8 @@ KioskConfig parse(const json::value &root) {
       {"format_version", "station_url", "printer", "language", "ticket_screen_seconds",
        "request_timeout_ms", "mode", "priority_groups", "rating_levels", "rating_reasons",
        "ticket_link", "out_of_service", "inactivity_seconds", "countdown_seconds",
-       "attract_seconds", "thanks_seconds", "rating_repeat_seconds"});
+       "attract_seconds", "thanks_seconds", "rating_repeat_seconds", "state_dir",
+       "journal_path", "journal_retention_days"});
 
   KioskConfig config;
   config.station_url = string_field(top, "station_url", "", nullptr);
@@ -183,6 +184,11 @@ KioskConfig parse(const json::value &root) {
       int_field(top, "thanks_seconds", "", config.thanks_seconds, 1, 60);
   config.rating_repeat_seconds =
       int_field(top, "rating_repeat_seconds", "", config.rating_repeat_seconds, 0, 600);
+  const std::string none;
+  config.state_dir = string_field(top, "state_dir", "", &none);
+  config.journal_path = string_field(top, "journal_path", "", &none);
+  config.journal_retention_days =
+      int_field(top, "journal_retention_days", "", config.journal_retention_days, 1, 366);
   return config;
 }
 
@@ -219,6 +225,24 @@ ScreenSettings screen_settings(const KioskConfig &config) {
   s.timings.thanks_screen = seconds(config.thanks_seconds);
   s.timings.rating_repeat = seconds(config.rating_repeat_seconds);
   return s;
+}
+
+std::string resolve_journal_path(const KioskConfig &config, const std::string &config_path,
+                                 const std::string &state_directory_env) {
+  if (!config.journal_path.empty())
+    return config.journal_path;
+  std::string dir = config.state_dir;
+  if (dir.empty())
+    dir = state_directory_env.substr(0, state_directory_env.find(':')); // first of a list
+  if (dir.empty()) {
+    const auto slash = config_path.rfind('/');
+    dir = slash == std::string::npos ? "." : config_path.substr(0, slash);
+    if (dir.empty())
+      dir = "/";
+  }
+  if (dir.back() != '/')
+    dir += '/';
+  return dir + "journal.db";
 }
 
 Result<KioskConfig, ConfigError> load_kiosk_config(const std::string &path) {

@@ -35,7 +35,18 @@ struct KioskConfig {
   int attract_seconds = 120;     // idle time at home before the attract screen
   int thanks_seconds = 4;        // the thank-you screen
   int rating_repeat_seconds = 5; // repeated rating presses inside this count once
+
+  // Where the durable journal lives. Empty state_dir: $STATE_DIRECTORY (the
+  // systemd unit's StateDirectory=), else the folder of the config file.
+  std::string state_dir;
+  std::string journal_path;         // empty: <state_dir>/journal.db
+  int journal_retention_days = 7;   // sent ratings are pruned after this
 };
+
+// The journal file for `config` read from `config_path`; `state_directory_env`
+// is $STATE_DIRECTORY or empty.
+std::string resolve_journal_path(const KioskConfig &config, const std::string &config_path,
+                                 const std::string &state_directory_env);
 
 // The parts of the config that shape the screens.
 ScreenSettings screen_settings(const KioskConfig &config);

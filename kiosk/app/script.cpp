@@ -79,6 +79,10 @@ Command parse_command(const std::vector<std::string> &w) {
     expect_args(w, 0, 0, "print-state");
     return PrintState{};
   }
+  if (name == "sleep") {
+    expect_args(w, 1, 1, "sleep MS");
+    return Sleep{optional_timeout(w, 1)};
+  }
   if (name == "quit") {
     expect_args(w, 0, 0, "quit");
     return Quit{};

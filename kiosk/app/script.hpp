@@ -39,10 +39,13 @@ struct Screenshot { // screenshot PATH
   std::string path;
 };
 struct PrintState {}; // print-state
+struct Sleep {        // sleep MS: let the kiosk run (outbox, timers) untouched
+  Duration duration{0};
+};
 struct Quit {};       // quit
 
 using Command = std::variant<WaitScreen, TapService, TapButton, Click, WaitPrint,
-                             Screenshot, PrintState, Quit>;
+                             Screenshot, PrintState, Quit, Sleep>;
 
 struct Line {
   int number = 0; // 1-based line in the file, for error messages

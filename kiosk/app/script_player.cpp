@@ -78,6 +78,13 @@ Step Player::advance(const State &state, TimePoint now) {
               out_ << describe_state(state) << std::endl;
               return std::nullopt;
             },
+            [&](const Sleep &c) -> std::optional<Step> {
+              if (!wait_started_)
+                wait_started_ = now;
+              if (now - *wait_started_ >= c.duration)
+                return std::nullopt;
+              return Step{Step::Status::running, *wait_started_ + c.duration, {}};
+            },
             [&](const Quit &) -> std::optional<Step> {
               next_ = lines_.size();
               return Step{Step::Status::finished, std::nullopt, {}};

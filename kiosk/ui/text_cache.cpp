@@ -126,9 +126,16 @@ const TextImage *TextCache::get(const std::string &text, const TextStyle &style)
 }
 
 std::pair<int, int> TextCache::measure(const std::string &text, int size, Weight weight) {
+  MeasureKey key{text, size, weight};
+  if (auto it = measures_.find(key); it != measures_.end())
+    return it->second;
   int w = 0, h = 0;
-  if (TTF_Font *face = font(size, weight))
-    TTF_SizeUTF8(face, text.c_str(), &w, &h);
+  TTF_Font *face = font(size, weight);
+  if (face == nullptr || TTF_SizeUTF8(face, text.c_str(), &w, &h) != 0)
+    return {0, 0}; // not remembered: a later call may succeed
+  if (measures_.size() >= kMaxMeasures)
+    measures_.clear();
+  measures_.emplace(std::move(key), std::make_pair(w, h));
   return {w, h};
 }
 

@@ -77,6 +77,11 @@ private:
   std::vector<unsigned char> bold_ttf_;
   std::map<std::pair<int, Weight>, TTF_Font *> fonts_;
   std::map<Key, TextImage> textures_;
+  // Shaping a line to measure it costs as much as drawing a screen's worth of
+  // rectangles, and every frame fits the same labels again: remember sizes.
+  using MeasureKey = std::tuple<std::string, int, Weight>;
+  std::map<MeasureKey, std::pair<int, int>> measures_;
+  static constexpr std::size_t kMaxMeasures = 4096;
   std::size_t bytes_ = 0;
 };
 

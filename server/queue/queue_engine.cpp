@@ -553,10 +553,24 @@ WaitEstimate QueueEngine::estimate(const ServiceDay &s, bool is_priority,
 }
 
 std::vector<ServiceCount> QueueEngine::counts() const {
+  // One pass over the day's tickets for all services: this runs after every
+  // issue and call, and a busy day holds thousands of tickets.
+  std::vector<int> normal(services_.size(), 0), priority(services_.size(), 0);
+  for (const auto &[id, t] : tickets_) {
+    if (t.state != TicketState::waiting)
+      continue;
+    for (std::size_t i = 0; i < services_.size(); ++i)
+      if (services_[i].rules.id == t.service_id) {
+        ++(t.is_priority() ? priority[i] : normal[i]);
+        break;
+      }
+  }
   std::vector<ServiceCount> out;
-  for (const ServiceDay &s : services_) {
-    auto e = estimated_wait(s.rules.id);
-    out.push_back({s.rules.id, waiting_count(s.rules.id), e ? e->minutes : 0});
+  out.reserve(services_.size());
+  for (std::size_t i = 0; i < services_.size(); ++i) {
+    const ServiceDay &s = services_[i];
+    const auto e = estimate(s, false, normal[i], priority[i]);
+    out.push_back({s.rules.id, normal[i] + priority[i], e.minutes});
   }
   return out;
 }

@@ -7,7 +7,9 @@
 #include <sqlite3.h>
 
 #include <atomic>
+#include <cstdio>
 #include <filesystem>
+#include <future>
 #include <set>
 #include <thread>
 
@@ -17,12 +19,14 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::vector<std::string> numbers_in_database(const std::string &path, std::string &integrity) {
+std::vector<std::string> numbers_in_database(const std::string &path,
+                                             std::string &integrity) {
   sqlite3 *db = nullptr;
   std::vector<std::string> numbers;
   REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
   sqlite3_stmt *stmt = nullptr;
-  REQUIRE(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt, nullptr) ==
+          SQLITE_OK);
   if (sqlite3_step(stmt) == SQLITE_ROW)
     integrity = reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0));
   sqlite3_finalize(stmt);
@@ -35,6 +39,51 @@ std::vector<std::string> numbers_in_database(const std::string &path, std::strin
   return numbers;
 }
 
+std::set<std::string> rating_ids_in_database(const std::string &path) {
+  sqlite3 *db = nullptr;
+  std::set<std::string> ids;
+  REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+  sqlite3_stmt *stmt = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, "SELECT id FROM ratings", -1, &stmt, nullptr) ==
+          SQLITE_OK);
+  while (sqlite3_step(stmt) == SQLITE_ROW)
+    ids.emplace(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return ids;
+}
+
+// A UUID that names the i-th rating of the burst.
+std::string burst_rating_id(int i) {
+  char id[40];
+  std::snprintf(id, sizeof id, "00000000-0000-4000-8000-%012d", i);
+  return id;
+}
+
+Result<bool, net::StationError> submit_rating_sync(net::StationClient &client,
+                                                   Rating rating) {
+  std::promise<Result<bool, net::StationError>> done;
+  auto answer = done.get_future();
+  client.submit_rating(std::move(rating), [&](Result<bool, net::StationError> r) {
+    done.set_value(std::move(r));
+  });
+  return answer.get();
+}
+
+// The i-th rating of the burst, linked to `ticket` when there is one. The
+// station links a rating to a ticket of the day it was given on, so a linked
+// rating carries its ticket's time.
+Rating burst_rating(int i, const std::optional<Ticket> &ticket) {
+  Rating r;
+  r.id = burst_rating_id(i);
+  r.level = i % 3 ? "satisfied" : "dissatisfied";
+  r.reasons = {"waiting_time"};
+  r.rated_at = ticket ? ticket->issued_at : "2026-11-28T08:15:03+07:00";
+  if (ticket)
+    r.ticket = ticket->number;
+  return r;
+}
+
 } // namespace
 
 TEST_CASE("motcua-station --help lists every option") {
@@ -42,7 +91,8 @@ TEST_CASE("motcua-station --help lists every option") {
   ChildProcess p({MOTCUA_STATION_BIN, "--help"}, {}, dir + "/out.log");
   REQUIRE(p.wait_for(10s) == std::optional<int>(0));
   auto out = read_file(dir + "/out.log");
-  for (auto option : {"--listen", "--data", "--catalog", "--timezone", "--port-file", "--help"})
+  for (auto option :
+       {"--listen", "--data", "--catalog", "--timezone", "--port-file", "--help"})
     CHECK_MESSAGE(out.find(option) != std::string::npos, option);
 }
 
@@ -54,8 +104,8 @@ TEST_CASE("motcua-station refuses a bad catalog, naming the file and the field")
     "services":[{"id":"A","prefix":"a1","label":{"vi":"Cư trú"}}]})",
              f);
   std::fclose(f);
-  ChildProcess p({MOTCUA_STATION_BIN, "--listen", "127.0.0.1:0", "--data", dir, "--catalog",
-                  catalog},
+  ChildProcess p({MOTCUA_STATION_BIN, "--listen", "127.0.0.1:0", "--data", dir,
+                  "--catalog", catalog},
                  {}, dir + "/out.log");
   auto status = p.wait_for(10s);
   REQUIRE(status.has_value());
@@ -65,10 +115,12 @@ TEST_CASE("motcua-station refuses a bad catalog, naming the file and the field")
   CHECK(out.find("services[0].prefix") != std::string::npos);
 }
 
-TEST_CASE("kill -9 in a burst of tickets: nothing acknowledged is lost, no number reused") {
+TEST_CASE("kill -9 in a burst of tickets and ratings: nothing acknowledged is lost, no "
+          "number reused") {
   auto dir = fresh_dir("station-kill9");
   StationProcess station(dir);
   std::set<std::string> acknowledged;
+  std::set<std::string> acknowledged_ratings;
   int failures = 0;
   {
     net::StationClient client({"127.0.0.1", station.port}, 2000ms);
@@ -76,10 +128,23 @@ TEST_CASE("kill -9 in a burst of tickets: nothing acknowledged is lost, no numbe
     std::mutex m;
     std::thread burst([&] {
       for (int i = 0; !stop && i < 2000; ++i) {
-        auto r = issue_ticket_sync(client, i % 2 ? "A" : "B", "burst-" + std::to_string(i));
+        auto r =
+            issue_ticket_sync(client, i % 2 ? "A" : "B", "burst-" + std::to_string(i));
+        {
+          std::lock_guard lock(m);
+          if (r)
+            acknowledged.insert(r->number);
+          else
+            ++failures;
+          if (failures > 3)
+            break;
+        }
+        // Every other ticket is rated, linked to it; the rest rate unlinked.
+        auto rated = submit_rating_sync(
+            client, burst_rating(i, r && i % 2 == 0 ? std::optional(*r) : std::nullopt));
         std::lock_guard lock(m);
-        if (r)
-          acknowledged.insert(r->number);
+        if (rated)
+          acknowledged_ratings.insert(burst_rating_id(i));
         else
           ++failures;
         if (failures > 3)
@@ -89,7 +154,7 @@ TEST_CASE("kill -9 in a burst of tickets: nothing acknowledged is lost, no numbe
     for (int waited = 0; waited < 2000; ++waited) {
       {
         std::lock_guard lock(m);
-        if (acknowledged.size() >= 40)
+        if (acknowledged.size() >= 40 && acknowledged_ratings.size() >= 40)
           break;
       }
       std::this_thread::sleep_for(5ms);
@@ -101,6 +166,7 @@ TEST_CASE("kill -9 in a burst of tickets: nothing acknowledged is lost, no numbe
     burst.join();
   }
   REQUIRE(acknowledged.size() >= 40);
+  REQUIRE(acknowledged_ratings.size() >= 40);
 
   std::string integrity;
   auto stored = numbers_in_database(dir + "/station.db", integrity);
@@ -108,20 +174,34 @@ TEST_CASE("kill -9 in a burst of tickets: nothing acknowledged is lost, no numbe
   std::set<std::string> stored_set(stored.begin(), stored.end());
   CHECK(stored_set.size() == stored.size()); // no duplicates
   for (const auto &n : acknowledged)
-    CHECK_MESSAGE(stored_set.count(n) == 1, "acknowledged ", n, " is not in the database");
+    CHECK_MESSAGE(stored_set.count(n) == 1, "acknowledged ", n,
+                  " is not in the database");
+  const auto stored_ratings = rating_ids_in_database(dir + "/station.db");
+  for (const auto &id : acknowledged_ratings)
+    CHECK_MESSAGE(stored_ratings.count(id) == 1, "acknowledged rating ", id,
+                  " is not in the database");
 
   station.start();
   net::StationClient client({"127.0.0.1", station.port}, 2000ms);
   for (int i = 0; i < 5; ++i) {
     auto r = issue_ticket_sync(client, "A", "after-restart-" + std::to_string(i));
     REQUIRE_MESSAGE(r.has_value(), (r ? "" : r.error().message));
-    CHECK_MESSAGE(stored_set.count(r->number) == 0, r->number, " was issued before the crash");
+    CHECK_MESSAGE(stored_set.count(r->number) == 0, r->number,
+                  " was issued before the crash");
     stored_set.insert(r->number);
   }
   // An idempotent retry of a pre-crash request returns the same ticket.
   auto replay = issue_ticket_sync(client, "B", "burst-0");
   REQUIRE(replay.has_value());
   CHECK(replay->number == "B001");
+  // A retried pre-crash rating is stored once, not twice, and its ticket
+  // cannot be rated a second time under another UUID.
+  auto retried = submit_rating_sync(client, burst_rating(0, *replay));
+  REQUIRE_MESSAGE(retried.has_value(), (retried ? "" : retried.error().message));
+  auto again = submit_rating_sync(client, burst_rating(100000, *replay));
+  REQUIRE_FALSE(again.has_value());
+  CHECK(again.error().http_status == 409);
+  CHECK(rating_ids_in_database(dir + "/station.db").size() == stored_ratings.size());
   station.process->terminate();
   CHECK(station.process->wait_for(10s) == std::optional<int>(0));
 }

@@ -155,3 +155,17 @@ TEST_CASE("an empty script finishes at once") {
   CHECK(player.advance(on(Screen::connecting), t0).status ==
         script::Step::Status::finished);
 }
+
+TEST_CASE("sleep holds the script for its time, then it runs on") {
+  FakeHost host;
+  std::ostringstream out;
+  script::Player player(lines("sleep 2000\ntap-service A\n"), "s", host, out);
+  auto step = player.advance(on(Screen::home), t0);
+  CHECK(step.status == script::Step::Status::running);
+  REQUIRE(step.wake);
+  CHECK(*step.wake == t0 + 2000ms);
+  step = player.advance(on(Screen::home), t0 + 1999ms);
+  CHECK(host.calls.empty());
+  step = player.advance(on(Screen::home), t0 + 2000ms);
+  CHECK(host.calls == std::vector<std::string>{"tap A"});
+}

@@ -75,3 +75,12 @@ TEST_CASE("script errors name the file, the line and the problem") {
     CHECK_MESSAGE(r.error().find(c.error) == 0, r.error());
   }
 }
+
+TEST_CASE("sleep takes a positive number of milliseconds") {
+  auto ok = script::parse("sleep 1500\n", "s");
+  REQUIRE(ok.has_value());
+  REQUIRE(std::holds_alternative<script::Sleep>((*ok)[0].command));
+  CHECK(std::get<script::Sleep>((*ok)[0].command).duration == Duration{1500});
+  CHECK_FALSE(script::parse("sleep\n", "s").has_value());
+  CHECK_FALSE(script::parse("sleep 0\n", "s").has_value());
+}

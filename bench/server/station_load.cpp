@@ -1,0 +1,283 @@
+// Load for motcua-station on loopback (bench/server/run starts the station).
+//   station_load tickets HOST PORT CLIENTS TICKETS_PER_CLIENT SERVICES
+//     CLIENTS threads, each one keep-alive connection issuing tickets one
+//     after another (round robin over SERVICES, e.g. "ABC"); prints tickets/s
+//     and the latency of each POST as the client saw it.
+//   station_load fanout HOST PORT SUBSCRIBERS TICKETS SERVICES
+//     SUBSCRIBERS WebSockets on /api/v1/stream, then TICKETS posted one at a
+//     time (5 ms apart); for each ticket and subscriber the time from the
+//     POST's send, and from its answer, to the receipt of its "issued" event.
+// Synchronous Beast: one thread per connection is plain and enough here.
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace websocket = beast::websocket;
+namespace json = boost::json;
+using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double ms(Clock::duration d) {
+  return std::chrono::duration<double, std::milli>(d).count();
+}
+
+void print_latencies(const char *what, std::vector<double> v) {
+  if (v.empty()) {
+    std::printf("%s: no samples\n", what);
+    return;
+  }
+  std::sort(v.begin(), v.end());
+  auto at = [&](double q) {
+    return v[std::min(v.size() - 1, static_cast<std::size_t>(q * v.size()))];
+  };
+  std::printf("%s: n=%zu p50=%.2f ms p90=%.2f ms p99=%.2f ms max=%.2f ms\n", what,
+              v.size(), at(0.50), at(0.90), at(0.99), v.back());
+}
+
+struct Connection {
+  asio::io_context ioc;
+  beast::tcp_stream stream{ioc};
+  beast::flat_buffer buffer;
+
+  Connection(const std::string &host, const std::string &port) {
+    tcp::resolver resolver(ioc);
+    stream.connect(resolver.resolve(host, port));
+    stream.socket().set_option(tcp::no_delay(true));
+  }
+
+  // POST a ticket; the status, or 0 when the connection failed.
+  int issue(const std::string &host, const std::string &service, const std::string &key) {
+    http::request<http::string_body> req{http::verb::post, "/api/v1/tickets", 11};
+    req.set(http::field::host, host);
+    req.set(http::field::content_type, "application/json");
+    req.keep_alive(true);
+    req.body() = R"({"service":")" + service + R"(","idempotency_key":")" + key + "\"}";
+    req.prepare_payload();
+    beast::error_code ec;
+    http::write(stream, req, ec);
+    if (ec)
+      return 0;
+    http::response<http::string_body> res;
+    http::read(stream, buffer, res, ec);
+    if (ec)
+      return 0;
+    return static_cast<int>(res.result_int());
+  }
+};
+
+int run_tickets(const std::string &host, const std::string &port, int clients,
+                int per_client, const std::string &services) {
+  std::vector<std::vector<double>> latencies(clients);
+  std::atomic<int> failures{0}, refused{0};
+  std::atomic<int> ready{0};
+  std::atomic<bool> go{false};
+  std::vector<std::thread> threads;
+  for (int c = 0; c < clients; ++c)
+    threads.emplace_back([&, c] {
+      try {
+        Connection conn(host, port);
+        ++ready;
+        while (!go)
+          std::this_thread::yield();
+        latencies[c].reserve(per_client);
+        for (int i = 0; i < per_client; ++i) {
+          const std::string service(1, services[(c + i) % services.size()]);
+          const auto key = "bench-" + std::to_string(c) + "-" + std::to_string(i);
+          const auto t0 = Clock::now();
+          const int status = conn.issue(host, service, key);
+          const auto t1 = Clock::now();
+          if (status == 0) {
+            ++failures;
+            return;
+          }
+          if (status != 201 && refused++ == 0)
+            std::fprintf(stderr, "client %d: a ticket was refused with %d\n", c, status);
+          latencies[c].push_back(ms(t1 - t0));
+        }
+      } catch (const std::exception &e) {
+        std::fprintf(stderr, "client %d: %s\n", c, e.what());
+        ++failures;
+        ++ready;
+      }
+    });
+  while (ready < clients)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  const auto start = Clock::now();
+  go = true;
+  for (auto &t : threads)
+    t.join();
+  const double seconds = ms(Clock::now() - start) / 1000;
+  std::vector<double> all;
+  for (auto &l : latencies)
+    all.insert(all.end(), l.begin(), l.end());
+  std::printf("clients=%d tickets=%zu in %.2f s: %.0f tickets/s (refused %d, failed "
+              "connections %d)\n",
+              clients, all.size(), seconds, all.size() / seconds, refused.load(),
+              failures.load());
+  print_latencies("  POST /api/v1/tickets latency", all);
+  return failures == 0 && refused == 0 ? 0 : 1;
+}
+
+int run_fanout(const std::string &host, const std::string &port, int subscribers,
+               int tickets, const std::string &services) {
+  struct Receipt {
+    std::string number;
+    Clock::time_point at;
+  };
+  std::vector<std::vector<Receipt>> received(subscribers);
+  std::atomic<int> connected{0};
+  std::atomic<int> errors{0};
+  std::vector<std::unique_ptr<asio::io_context>> contexts;
+  std::vector<std::unique_ptr<websocket::stream<beast::tcp_stream>>> sockets;
+  for (int s = 0; s < subscribers; ++s) {
+    contexts.push_back(std::make_unique<asio::io_context>());
+    sockets.push_back(
+        std::make_unique<websocket::stream<beast::tcp_stream>>(*contexts.back()));
+  }
+  std::vector<std::thread> threads;
+  for (int s = 0; s < subscribers; ++s)
+    threads.emplace_back([&, s] {
+      auto &ws = *sockets[s];
+      try {
+        tcp::resolver resolver(*contexts[s]);
+        beast::get_lowest_layer(ws).connect(resolver.resolve(host, port));
+        beast::get_lowest_layer(ws).socket().set_option(tcp::no_delay(true));
+        ws.handshake(host + ":" + port, "/api/v1/stream");
+      } catch (const std::exception &e) {
+        std::fprintf(stderr, "subscriber %d: %s\n", s, e.what());
+        ++errors;
+        ++connected;
+        return;
+      }
+      ++connected;
+      beast::flat_buffer buffer;
+      while (true) {
+        beast::error_code ec;
+        ws.read(buffer, ec);
+        const auto at = Clock::now();
+        if (ec)
+          return; // closed by the main thread at the end
+        auto text = beast::buffers_to_string(buffer.data());
+        buffer.consume(buffer.size());
+        boost::system::error_code jec;
+        auto v = json::parse(text, jec);
+        if (jec || !v.is_object())
+          continue;
+        auto &o = v.as_object();
+        if (auto *e = o.if_contains("event"); !e || *e != "issued")
+          continue;
+        if (auto *t = o.if_contains("ticket"); t && t->is_object())
+          if (auto *n = t->as_object().if_contains("number"); n && n->is_string())
+            received[s].push_back({std::string(n->as_string()), at});
+      }
+    });
+  while (connected < subscribers)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200)); // subscriptions settle
+
+  struct Sent {
+    Clock::time_point sent, answered;
+  };
+  std::map<std::string, Sent> sent;
+  std::string failure;
+  try {
+    Connection conn(host, port);
+    for (int i = 0; i < tickets; ++i) {
+      http::request<http::string_body> req{http::verb::post, "/api/v1/tickets", 11};
+      req.set(http::field::host, host);
+      req.set(http::field::content_type, "application/json");
+      const std::string service(1, services[i % services.size()]);
+      req.body() = R"({"service":")" + service + R"(","idempotency_key":"fan-)" +
+                   std::to_string(i) + "\"}";
+      req.prepare_payload();
+      const auto t0 = Clock::now();
+      http::write(conn.stream, req);
+      http::response<http::string_body> res;
+      http::read(conn.stream, conn.buffer, res);
+      const auto t1 = Clock::now();
+      auto v = json::parse(res.body());
+      if (res.result_int() != 201) {
+        failure = "POST answered " + std::to_string(res.result_int()) + ": " + res.body();
+        break;
+      }
+      sent[std::string(v.at("ticket").at("number").as_string())] = {t0, t1};
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  } catch (const std::exception &e) {
+    failure = e.what();
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(500)); // the last events arrive
+  for (int s = 0; s < subscribers; ++s) {
+    beast::error_code ignored; // the reader thread sees the close and returns
+    beast::get_lowest_layer(*sockets[s])
+        .socket()
+        .shutdown(tcp::socket::shutdown_both, ignored);
+  }
+  for (auto &t : threads)
+    t.join();
+
+  std::vector<double> from_send, from_answer;
+  std::size_t missing = 0;
+  for (int s = 0; s < subscribers; ++s) {
+    std::size_t matched = 0;
+    for (const auto &r : received[s]) {
+      auto it = sent.find(r.number);
+      if (it == sent.end())
+        continue;
+      ++matched;
+      from_send.push_back(ms(r.at - it->second.sent));
+      from_answer.push_back(ms(r.at - it->second.answered));
+    }
+    missing += sent.size() - std::min(sent.size(), matched);
+  }
+  if (!failure.empty())
+    std::fprintf(stderr, "issuing: %s\n", failure.c_str());
+  std::printf("subscribers=%d tickets=%zu events received=%zu missing=%zu errors=%d\n",
+              subscribers, sent.size(), from_send.size(), missing, errors.load());
+  print_latencies("  fan-out, POST sent -> event received", from_send);
+  // Negative when the event overtakes the POST's answer.
+  print_latencies("  fan-out, POST answered -> event received", from_answer);
+  return missing == 0 && errors == 0 && failure.empty() ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  if (argc != 7) {
+    std::fprintf(stderr,
+                 "usage: station_load tickets|fanout HOST PORT N COUNT SERVICES\n");
+    return 2;
+  }
+  const std::string mode = argv[1], host = argv[2], port = argv[3], services = argv[6];
+  const int n = std::atoi(argv[4]), count = std::atoi(argv[5]);
+  try {
+    if (mode == "tickets")
+      return run_tickets(host, port, n, count, services);
+    if (mode == "fanout")
+      return run_fanout(host, port, n, count, services);
+  } catch (const std::exception &e) {
+    std::fprintf(stderr, "station_load: %s\n", e.what());
+    return 1;
+  }
+  std::fprintf(stderr, "station_load: unknown mode %s\n", mode.c_str());
+  return 2;
+}
