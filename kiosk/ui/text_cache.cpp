@@ -12,7 +12,7 @@ namespace motcua::kiosk::ui {
 
 namespace {
 
-constexpr std::size_t kMaxFonts = 48;
+constexpr std::size_t kMaxFonts = 24;
 
 Result<std::vector<unsigned char>> read_font(const std::string &path) {
   std::ifstream in(path, std::ios::binary);
@@ -32,6 +32,40 @@ TTF_Font *open_face(const std::vector<unsigned char> &ttf, int size) {
 
 std::uint32_t pack(Rgb c) {
   return (std::uint32_t{c.r} << 16) | (std::uint32_t{c.g} << 8) | c.b;
+}
+
+// The columns of a blended (32-bit, alpha) surface that hold any ink, as a new
+// surface; the given one is freed. Centred lines stay centred.
+SDL_Surface *crop_to_ink(SDL_Surface *surface) {
+  const Uint32 amask = surface->format->Amask;
+  if (surface->format->BytesPerPixel != 4 || amask == 0)
+    return surface;
+  int left = surface->w, right = -1;
+  for (int y = 0; y < surface->h; ++y) {
+    const auto *row = reinterpret_cast<const Uint32 *>(
+        static_cast<const Uint8 *>(surface->pixels) + y * surface->pitch);
+    for (int x = 0; x < left; ++x)
+      if (row[x] & amask) {
+        left = x;
+        break;
+      }
+    for (int x = surface->w - 1; x > right; --x)
+      if (row[x] & amask) {
+        right = x;
+        break;
+      }
+  }
+  if (right < left || (left == 0 && right == surface->w - 1))
+    return surface;
+  SDL_Surface *cropped = SDL_CreateRGBSurfaceWithFormat(0, right - left + 1, surface->h,
+                                                        32, surface->format->format);
+  if (!cropped)
+    return surface;
+  SDL_Rect from{left, 0, right - left + 1, surface->h};
+  SDL_SetSurfaceBlendMode(surface, SDL_BLENDMODE_NONE);
+  SDL_BlitSurface(surface, &from, cropped, nullptr);
+  SDL_FreeSurface(surface);
+  return cropped;
 }
 
 } // namespace
@@ -64,18 +98,33 @@ TextCache::~TextCache() {
 }
 
 void TextCache::trim() {
-  if (textures_.size() >= kMaxEntries || bytes_ >= kMaxBytes)
-    clear_textures();
-}
-
-void TextCache::clear_textures() {
-  for (auto &[key, image] : textures_)
-    SDL_DestroyTexture(image.texture);
-  textures_.clear();
-  bytes_ = 0;
+  ++frame_;
+  if (textures_.size() <= kMaxEntries && bytes_ <= kMaxBytes)
+    return;
+  // Down to three quarters, so a kiosk on the edge of the budget does not
+  // evict and re-render on every frame.
+  while (!textures_.empty() &&
+         (textures_.size() > kMaxEntries * 3 / 4 || bytes_ > kMaxBytes * 3 / 4))
+    evict_oldest();
   // The freed pixels are many mid-sized blocks: hand them back to the
   // system, or the resident size of a months-long run only ever grows.
   malloc_trim(0);
+}
+
+void TextCache::evict_oldest() {
+  auto oldest = std::min_element(
+      textures_.begin(), textures_.end(),
+      [](const auto &a, const auto &b) { return a.second.used < b.second.used; });
+  SDL_DestroyTexture(oldest->second.image.texture);
+  bytes_ -= oldest->second.bytes;
+  textures_.erase(oldest);
+}
+
+void TextCache::clear_textures() {
+  for (auto &[key, entry] : textures_)
+    SDL_DestroyTexture(entry.image.texture);
+  textures_.clear();
+  bytes_ = 0;
 }
 
 TTF_Font *TextCache::font(int size, Weight weight) {
@@ -98,15 +147,22 @@ const TextImage *TextCache::get(const std::string &text, const TextStyle &style)
   if (text.empty())
     return nullptr;
   Key key{text, style.size, style.weight, pack(style.color), style.wrap_width};
-  if (auto it = textures_.find(key); it != textures_.end())
-    return &it->second;
+  if (auto it = textures_.find(key); it != textures_.end()) {
+    it->second.used = frame_;
+    return &it->second.image;
+  }
   TTF_Font *face = font(style.size, style.weight);
   if (!face)
     return nullptr;
 
   const SDL_Color color{style.color.r, style.color.g, style.color.b, 255};
   SDL_Surface *surface = nullptr;
-  if (style.wrap_width > 0) {
+  // A wrapped surface is as wide as the wrap width, whatever its lines: a
+  // short line fitting on its own is drawn as one line, and a wrapped block
+  // is cropped to its ink, so the cache holds text, not blank pixels.
+  const bool one_line = style.wrap_width > 0 && text.find('\n') == std::string::npos &&
+                        measure(text, style.size, style.weight).first <= style.wrap_width;
+  if (style.wrap_width > 0 && !one_line) {
     TTF_SetFontWrappedAlign(face, TTF_WRAPPED_ALIGN_CENTER);
     surface = TTF_RenderUTF8_Blended_Wrapped(face, text.c_str(), color,
                                              static_cast<Uint32>(style.wrap_width));
@@ -115,14 +171,20 @@ const TextImage *TextCache::get(const std::string &text, const TextStyle &style)
   }
   if (!surface)
     return nullptr;
+  if (style.wrap_width > 0 && !one_line)
+    surface = crop_to_ink(surface);
+  if (!surface)
+    return nullptr;
   SDL_Texture *texture = SDL_CreateTextureFromSurface(renderer_, surface);
-  TextImage image{texture, surface->w, surface->h};
-  bytes_ +=
-      static_cast<std::size_t>(surface->w) * static_cast<std::size_t>(surface->h) * 4;
+  Entry entry{{texture, surface->w, surface->h},
+              static_cast<std::size_t>(surface->w) *
+                  static_cast<std::size_t>(surface->h) * 4,
+              frame_};
   SDL_FreeSurface(surface);
   if (!texture)
     return nullptr;
-  return &textures_.emplace(std::move(key), image).first->second;
+  bytes_ += entry.bytes;
+  return &textures_.emplace(std::move(key), entry).first->second.image;
 }
 
 std::pair<int, int> TextCache::measure(const std::string &text, int size, Weight weight) {

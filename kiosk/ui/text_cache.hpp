@@ -1,7 +1,8 @@
 #pragma once
 // Text as SDL textures, rendered once per (string, size, weight, colour,
-// wrap width) and reused until the cache fills; then it starts over, so a
-// kiosk running for months holds a bounded amount of memory.
+// wrap width) and reused; over budget, the least recently drawn go first, so
+// a kiosk running for months holds a bounded amount of memory while the
+// labels every screen shares stay rendered.
 #include "kiosk/ui/theme.hpp"
 #include "net/protocol/result.hpp"
 
@@ -44,8 +45,9 @@ public:
   TextCache(const TextCache &) = delete;
   TextCache &operator=(const TextCache &) = delete;
 
-  // Starts over when the cache is over budget. Call between frames only:
-  // images handed out by get() stay valid until then.
+  // Evicts the least recently used images while over budget and starts a new
+  // frame. Call between frames only: images handed out by get() stay valid
+  // until then.
   void trim();
 
   // nullptr for an empty string or if SDL2_ttf fails (the screen then lacks
@@ -63,20 +65,29 @@ public:
   static constexpr std::size_t kMaxEntries = 256;
   // Large text (the ticket number, wrapped messages) weighs megabytes: the
   // budget is in bytes as well as entries.
-  static constexpr std::size_t kMaxBytes = 24u << 20;
+  // A frame's own text (a screen with the big number is ~3 MB at 1080x1920)
+  // always fits; a thousand distinct ticket numbers do not pile up.
+  static constexpr std::size_t kMaxBytes = 10u << 20;
 
 private:
   TextCache(SDL_Renderer *renderer, std::vector<unsigned char> regular,
             std::vector<unsigned char> bold);
   TTF_Font *font(int size, Weight weight);
   void clear_textures();
+  void evict_oldest();
 
   using Key = std::tuple<std::string, int, Weight, std::uint32_t, int>;
   SDL_Renderer *renderer_;
   std::vector<unsigned char> regular_ttf_;
   std::vector<unsigned char> bold_ttf_;
   std::map<std::pair<int, Weight>, TTF_Font *> fonts_;
-  std::map<Key, TextImage> textures_;
+  struct Entry {
+    TextImage image;
+    std::size_t bytes = 0;
+    std::uint64_t used = 0; // the frame that last drew it
+  };
+  std::map<Key, Entry> textures_;
+  std::uint64_t frame_ = 0;
   // Shaping a line to measure it costs as much as drawing a screen's worth of
   // rectangles, and every frame fits the same labels again: remember sizes.
   using MeasureKey = std::tuple<std::string, int, Weight>;

@@ -12,6 +12,7 @@
 #include <SDL2/SDL.h>
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -210,4 +211,25 @@ TEST_CASE("redrawing many times does not grow the text cache without bound") {
   CHECK(screens.text->entries() <= TextCache::kMaxEntries + 32);
   CHECK(screens.text->bytes() <= TextCache::kMaxBytes + (8u << 20));
   CHECK(screens.text->entries() > 0);
+}
+
+TEST_CASE("text drawn every frame stays rendered while new ticket numbers come and go") {
+  Screens screens(1366, 768);
+  const TextStyle label{40, Weight::bold, theme::text, 0};
+  const TextStyle number{300, Weight::bold, theme::number, 0};
+  const TextImage *first = screens.text->get("Lấy số thứ tự", label);
+  REQUIRE(first != nullptr);
+  SDL_Texture *const texture = first->texture;
+  std::size_t most = 0;
+  for (int i = 0; i < 300; ++i) {
+    screens.text->trim(); // a new frame
+    const TextImage *again = screens.text->get("Lấy số thứ tự", label);
+    REQUIRE(again != nullptr);
+    CHECK(again->texture == texture); // not evicted, not rendered again
+    screens.text->get("B" + std::to_string(100 + i), number);
+    most = std::max(most, screens.text->bytes());
+  }
+  CHECK(most > TextCache::kMaxBytes); // the numbers did overflow the budget...
+  screens.text->trim();
+  CHECK(screens.text->bytes() <= TextCache::kMaxBytes); // ...and were evicted
 }
