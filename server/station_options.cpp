@@ -48,7 +48,7 @@ Result<StationOptions> parse_station_options(const std::vector<std::string> &arg
       name = arg.substr(0, eq);
     if (name != "--listen" && name != "--data" && name != "--catalog" &&
         name != "--timezone" && name != "--port-file" && name != "--issuing-hours" &&
-        name != "--admin-password-file")
+        name != "--admin-password-file" && name != "--web")
       return unexpected("unknown option \"" + name + "\" (see --help)");
     if (name.size() != arg.size()) {
       value = arg.substr(eq + 1);
@@ -75,6 +75,8 @@ Result<StationOptions> parse_station_options(const std::vector<std::string> &arg
       options.always_issuing = value == "always";
     } else if (name == "--admin-password-file") {
       options.admin_password_file = value;
+    } else if (name == "--web") {
+      options.web_dir = value;
     } else { // --port-file
       options.port_file = value;
     }
@@ -101,6 +103,8 @@ The MotCua station server: issues queue tickets over HTTP (/api/v1).
   --admin-password-file FILE
                        on start, create the chief account "admin" with the
                        password in FILE (first line) unless it exists
+  --web DIR            the web pages (counter, display board, reports) served
+                       outside /api (default: the installed assets/web)
   --open-kiosk-api     let unauthenticated callers on 127.0.0.1/::1 act as a
                        kiosk (issue tickets, rate): for demos and tests on one
                        machine only; enrolled kiosks need no such flag

@@ -25,6 +25,8 @@ struct StationOptions {
   // Creates the chief account "admin" with the password in this file when no
   // such account exists yet (first start of a station).
   std::string admin_password_file;
+  // The web pages' folder (assets/web); empty: the installed or built-in one.
+  std::string web_dir;
   bool show_help = false;
   bool show_version = false;
 };

@@ -1,0 +1,4 @@
+import { applyTexts, toggleLanguage } from './i18n.js';
+
+applyTexts();
+document.getElementById('lang').addEventListener('click', toggleLanguage);
