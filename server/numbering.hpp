@@ -3,6 +3,7 @@
 #include "net/protocol/catalog.hpp"
 #include "server/station_clock.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,11 @@ std::string day_key(const LocalTime &local);
 
 // "2026-11-28T08:15:03+07:00".
 std::string rfc3339(const LocalTime &local);
+
+// The instant "2026-11-28T08:15:03+07:00" (or "...Z", fractions ignored)
+// names; nullopt when malformed. Kiosks stamp offline tickets in their own
+// zone: the instant, not the digits, places them in the station's day.
+std::optional<TimePoint> parse_rfc3339(std::string_view text);
 
 // The walking skeleton's estimate: everyone ahead takes the service's average
 // time at a single counter. A later issue replaces it with one that knows the

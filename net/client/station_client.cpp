@@ -7,6 +7,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/json.hpp>
 
 #include <charconv>
 #include <deque>
@@ -410,6 +411,54 @@ void StationClient::submit_rating(Rating rating,
                   "unexpected HTTP " + std::to_string(raw->status) + " for a rating",
                   raw->status)));
             done(true);
+          }});
+}
+
+void StationClient::lease_block(std::string service_id, int count,
+                                std::function<void(Result<Lease, StationError>)> done) {
+  boost::json::object body{{"service_id", service_id}, {"count", count}};
+  impl_->submit(Job{
+      http::verb::post, "/api/v1/leases", boost::json::serialize(body),
+      [done = std::move(done)](Result<RawResponse, StationError> raw) {
+        if (!raw)
+          return done(unexpected(raw.error()));
+        if (auto error = refusal(*raw))
+          return done(unexpected(*error));
+        boost::system::error_code ec;
+        auto value = boost::json::parse(raw->body, ec);
+        const boost::json::object *outer = ec ? nullptr : value.if_object();
+        const boost::json::value *inner = outer ? outer->if_contains("lease") : nullptr;
+        const boost::json::object *o = inner ? inner->if_object() : nullptr;
+        const boost::json::value *service = o ? o->if_contains("service_id") : nullptr;
+        const boost::json::value *day = o ? o->if_contains("day") : nullptr;
+        const boost::json::value *first = o ? o->if_contains("first") : nullptr;
+        const boost::json::value *last = o ? o->if_contains("last") : nullptr;
+        if (!service || !service->is_string() || !day || !day->is_string() || !first ||
+            !first->is_int64() || !last || !last->is_int64())
+          return done(
+              unexpected(station_error(StationError::Kind::bad_response,
+                                       "the lease answer misses a field", raw->status)));
+        done(Lease{std::string(service->as_string()), std::string(day->as_string()),
+                   static_cast<int>(first->as_int64()),
+                   static_cast<int>(last->as_int64())});
+      }});
+}
+
+void StationClient::upload_offline_tickets(
+    std::vector<OfflineTicketUpload> tickets,
+    std::function<void(Result<std::vector<OfflineTicketResult>, StationError>)> done) {
+  impl_->submit(
+      Job{http::verb::post, "/api/v1/tickets/offline", offline_upload_to_json(tickets),
+          [done = std::move(done)](Result<RawResponse, StationError> raw) {
+            if (!raw)
+              return done(unexpected(raw.error()));
+            if (auto error = refusal(*raw))
+              return done(unexpected(*error));
+            auto results = parse_offline_results(raw->body);
+            if (!results)
+              return done(unexpected(station_error(StationError::Kind::bad_response,
+                                                   results.error(), raw->status)));
+            done(std::move(results).value());
           }});
 }
 

@@ -3,6 +3,7 @@
 // callbacks run on that thread, so the caller hands results to its own loop
 // (the kiosk pushes them as SDL user events).
 #include "net/protocol/catalog.hpp"
+#include "net/protocol/offline_ticket.hpp"
 #include "net/protocol/rating.hpp"
 #include "net/protocol/result.hpp"
 #include "net/protocol/ticket.hpp"
@@ -10,7 +11,9 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace motcua::net {
 
@@ -46,6 +49,21 @@ public:
   // POST /api/v1/ratings; ok once the station has committed it (201, or 200
   // when the same UUID was stored before: retries are safe).
   void submit_rating(Rating rating, std::function<void(Result<bool, StationError>)> done);
+
+  // POST /api/v1/leases: `count` numbers of today reserved for this kiosk.
+  struct Lease {
+    std::string service_id;
+    std::string day; // station-local "2026-11-28"
+    int first = 0;   // sequences, inclusive
+    int last = 0;
+  };
+  void lease_block(std::string service_id, int count,
+                   std::function<void(Result<Lease, StationError>)> done);
+  // POST /api/v1/tickets/offline: one result per ticket, in order, when the
+  // station answered; each result says whether that ticket is stored.
+  void upload_offline_tickets(
+      std::vector<OfflineTicketUpload> tickets,
+      std::function<void(Result<std::vector<OfflineTicketResult>, StationError>)> done);
 
   // The kiosk's bearer token from enrollment, sent with every later request
   // (empty: none). Applies to requests submitted after the call.

@@ -1,5 +1,6 @@
 #include "server/api/api_handler.hpp"
 
+#include "net/protocol/offline_ticket.hpp"
 #include "net/protocol/rating.hpp"
 #include "net/protocol/ticket.hpp"
 #include "server/api/queue_json.hpp"
@@ -240,6 +241,7 @@ const ApiHandler::Route ApiHandler::kRoutes[] = {
     {"GET",  "health",                          Access::anyone,        &ApiHandler::health},
     {"GET",  "catalog",                         Access::anyone,        &ApiHandler::catalog},
     {"POST", "tickets",                         Access::kiosk,         &ApiHandler::issue_ticket},
+    {"POST", "tickets/offline",                 Access::kiosk,         &ApiHandler::upload_offline},
     {"POST", "ratings",                         Access::kiosk,         &ApiHandler::submit_rating},
     {"POST", "leases",                          Access::kiosk,         &ApiHandler::lease_block},
     {"POST", "kiosks/enroll",                   Access::anyone,        &ApiHandler::enroll_kiosk},
@@ -278,8 +280,6 @@ std::vector<RouteInfo> ApiHandler::routes() {
     out.push_back(RouteInfo{std::string(route.method),
                             std::string(kV1Prefix) + std::string(route.pattern),
                             route.access});
-  out.push_back(RouteInfo{"GET", "/", Access::anyone});
-  out.push_back(RouteInfo{"GET", "/{web_path}", Access::anyone});
   return out;
 }
 
@@ -289,8 +289,6 @@ ApiResponse ApiHandler::handle(const ApiRequest &request) const {
     if (path.starts_with(kApiPrefix) && path.size() > kApiPrefix.size())
       return error_response(404, "unknown_api_version",
                             "this station speaks /api/v1 only");
-    if (web_ && !path.starts_with(kApiPrefix))
-      return web_->serve(request);
     return error_response(404, "not_found", "no such endpoint");
   }
   const auto route_path = path.substr(kV1Prefix.size());
@@ -419,7 +417,8 @@ ApiResponse ApiHandler::lease_block(const Call &call) const {
   const json::value *count = body->if_contains("count");
   if (!count || !count->is_int64() || count->as_int64() < 1 || count->as_int64() > 999)
     return invalid_field("count", "an integer 1..999");
-  auto block = desk_.lease(**service, static_cast<int>(count->as_int64()));
+  auto block =
+      desk_.lease(**service, static_cast<int>(count->as_int64()), call.principal->id);
   if (!block)
     return refusal(block.error());
   return json_response(
@@ -427,6 +426,44 @@ ApiResponse ApiHandler::lease_block(const Call &call) const {
                                                {"day", block->day},
                                                {"first", block->first},
                                                {"last", block->last}}}});
+}
+
+// Each ticket is settled on its own: one refused number must not hold back
+// the rest of a kiosk's outage.
+ApiResponse ApiHandler::upload_offline(const Call &call) const {
+  const ApiRequest &request = call.request;
+  if (request.body.size() > kMaxRequestBodyBytes)
+    return error_response(413, "body_too_large",
+                          "the body exceeds " + std::to_string(kMaxRequestBodyBytes) +
+                              " bytes");
+  if (!is_json_media_type(request.content_type))
+    return error_response(415, "unsupported_media_type",
+                          "the body must be application/json");
+  auto tickets = parse_offline_upload(request.body);
+  if (!tickets)
+    return error_response(400, tickets.error().code, tickets.error().message);
+  std::vector<OfflineTicketResult> results;
+  for (const auto &t : *tickets) {
+    OfflineTicketResult result{t.id, 0, std::nullopt, std::nullopt};
+    auto refuse = [&](int status, std::string code, std::string message) {
+      result.status = status;
+      result.error = ApiError{std::move(code), std::move(message)};
+    };
+    if (!catalog_.find_service(t.service_id)) {
+      refuse(404, "unknown_service",
+             "no service \"" + t.service_id + "\" in the catalog");
+    } else if (t.priority_group && !catalog_.find_priority_group(*t.priority_group)) {
+      refuse(400, "invalid_field",
+             "no priority group \"" + *t.priority_group + "\" in the catalog");
+    } else if (auto stored = desk_.insert_offline(t, call.principal->id); !stored) {
+      refuse(stored.error().status, stored.error().code, stored.error().message);
+    } else {
+      result.status = stored->replayed ? 200 : 201;
+      result.ticket = std::move(stored->ticket);
+    }
+    results.push_back(std::move(result));
+  }
+  return json_response(200, offline_results_to_json(results));
 }
 
 ApiResponse ApiHandler::enroll_kiosk(const Call &call) const {

@@ -7,7 +7,6 @@
 #include "server/desk/queue_desk.hpp"
 #include "server/station_clock.hpp"
 #include "server/storage/station_store.hpp"
-#include "server/web/static_files.hpp"
 
 #include <string>
 #include <vector>
@@ -41,10 +40,6 @@ public:
   // subscribe, else the refusal to send.
   std::optional<ApiResponse> authorize_stream(const ApiRequest &request) const;
 
-  // The web pages (counter, board, reports) for every path outside /api and
-  // /t; without them those paths are 404. Must outlive the handler.
-  void set_web_files(const StaticFiles *web) { web_ = web; }
-
   static std::vector<RouteInfo> routes();
   const std::string &catalog_etag() const { return catalog_etag_; }
 
@@ -59,6 +54,7 @@ private:
   ApiResponse issue_ticket(const Call &call) const;
   ApiResponse submit_rating(const Call &call) const;
   ApiResponse lease_block(const Call &call) const;
+  ApiResponse upload_offline(const Call &call) const;
   ApiResponse enroll_kiosk(const Call &call) const;
   ApiResponse kiosk_health(const Call &call) const;
   ApiResponse login(const Call &call) const;
@@ -90,7 +86,6 @@ private:
   StationStore &store_;
   Authenticator &auth_;
   Clock clock_;
-  const StaticFiles *web_ = nullptr;
 };
 
 } // namespace motcua::station

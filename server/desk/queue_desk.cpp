@@ -3,6 +3,7 @@
 #include "server/log.hpp"
 #include "server/numbering.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 namespace motcua::station {
@@ -117,6 +118,11 @@ Result<QueueDesk::Applied, QueueError> apply(queue::QueueEngine &engine,
     error = take_events(engine.close_counter(e.counter_id, e.at));
     if (!error)
       error = take_events(engine.login_officer(e.counter_id, "", e.at));
+  } else if (a == "offline") {
+    // count: the sequence; extra: the kiosk's issue time (second of the day).
+    queue::OfflineTicket ticket{e.service_id, e.count, e.text,
+                                queue::StationTime{e.at.day, e.at.weekday, e.extra}};
+    error = take_update(engine.insert_offline(ticket, e.at));
   } else if (a == "lease") {
     auto block = engine.lease_block(e.service_id, e.count, e.at);
     if (!block)
@@ -154,11 +160,27 @@ Result<std::unique_ptr<QueueDesk>, std::string> QueueDesk::open(const Catalog &c
   auto entries = journal.load_journal(today.day);
   if (!entries)
     return unexpected("cannot read the queue journal: " + entries.error().message);
-  for (const auto &entry : *entries)
-    if (auto applied = apply(desk->engine_, entry); !applied)
-      log_line("journal entry " + std::to_string(entry.id) + " (" + entry.action +
-               ") no longer applies: " + applied.error().message);
+  replay(desk->engine_, *entries, desk->held_, true);
   return desk;
+}
+
+void QueueDesk::replay(queue::QueueEngine &engine,
+                       const std::vector<JournalEntry> &entries,
+                       std::vector<HeldBlock> &held, bool log_failures) {
+  held.clear();
+  for (const auto &entry : entries) {
+    auto applied = apply(engine, entry);
+    if (!applied) {
+      if (log_failures)
+        log_line("journal entry " + std::to_string(entry.id) + " (" + entry.action +
+                 ") no longer applies: " + applied.error().message);
+      continue;
+    }
+    // A lease journaled before kiosks were named has no holder: nobody may
+    // upload from it.
+    if (applied->block)
+      held.push_back(HeldBlock{entry.text, *applied->block});
+  }
 }
 
 void QueueDesk::set_listener(QueueListener listener) {
@@ -178,8 +200,8 @@ void QueueDesk::rebuild() {
     log_line("cannot rebuild the queue: " + entries.error().message);
     return;
   }
-  for (const auto &entry : *entries)
-    (void)apply(*engine, entry); // replay failures were logged at start-up
+  // Replay failures were logged at start-up.
+  replay(*engine, *entries, held_, false);
   engine_ = std::move(engine).value();
 }
 
@@ -189,7 +211,7 @@ QueueDesk::run(JournalEntry entry, std::string issued_at, std::string idempotenc
   if (!applied)
     return unexpected(from_queue(applied.error()));
   std::optional<TicketRecord> record;
-  if (entry.action == "issue" && applied->ticket) {
+  if ((entry.action == "issue" || entry.action == "offline") && applied->ticket) {
     const QueueTicket &t = *applied->ticket;
     record =
         TicketRecord{entry.at.day,
@@ -205,6 +227,10 @@ QueueDesk::run(JournalEntry entry, std::string issued_at, std::string idempotenc
              "): " + error->message);
     rebuild();
     return unexpected(storage_failure());
+  }
+  if (applied->block) {
+    std::erase_if(held_, [&](const HeldBlock &h) { return h.block.day != entry.at.day; });
+    held_.push_back(HeldBlock{entry.text, *applied->block});
   }
   if (listener_ && !applied->events.empty())
     listener_(applied->events);
@@ -241,20 +267,7 @@ Result<IssueOutcome, DeskError> QueueDesk::issue(const TicketRequest &request) {
         return unexpected(
             DeskError{409, "idempotency_conflict",
                       "this idempotency key was used for a different ticket"});
-      Ticket ticket;
-      ticket.number = r.number;
-      ticket.service_id = r.service_id;
-      ticket.sequence = r.sequence;
-      ticket.day = r.day;
-      ticket.issued_at = r.issued_at;
-      ticket.priority_group = r.priority_group;
-      if (r.day == engine_.day())
-        for (const auto &t : engine_.tickets())
-          if (t.issued_service == r.service_id && t.sequence == r.sequence) {
-            ticket = to_ticket(t, r.issued_at);
-            break;
-          }
-      return IssueOutcome{std::move(ticket), true};
+      return stored_ticket(r);
     }
   }
   JournalEntry entry;
@@ -267,6 +280,72 @@ Result<IssueOutcome, DeskError> QueueDesk::issue(const TicketRequest &request) {
   if (!applied)
     return unexpected(applied.error());
   return IssueOutcome{to_ticket(*applied->ticket, issued_at), false};
+}
+
+// The ticket a replayed key issued before, as the API answered it then (with
+// today's people ahead while it is still in today's queue).
+IssueOutcome QueueDesk::stored_ticket(const TicketRecord &r) const {
+  Ticket ticket;
+  ticket.number = r.number;
+  ticket.service_id = r.service_id;
+  ticket.sequence = r.sequence;
+  ticket.day = r.day;
+  ticket.issued_at = r.issued_at;
+  ticket.priority_group = r.priority_group;
+  if (r.day == engine_.day())
+    for (const auto &t : engine_.tickets())
+      if (t.issued_service == r.service_id && t.sequence == r.sequence) {
+        ticket = to_ticket(t, r.issued_at);
+        break;
+      }
+  return IssueOutcome{std::move(ticket), true};
+}
+
+Result<IssueOutcome, DeskError> QueueDesk::insert_offline(const OfflineTicketUpload &t,
+                                                          const std::string &holder) {
+  const auto issued_instant = parse_rfc3339(t.issued_at);
+  if (!issued_instant)
+    return unexpected(
+        DeskError{400, "invalid_field", "\"issued_at\" must be an RFC 3339 time"});
+  const auto issued = queue::station_time(to_local_time(*issued_instant));
+  JournalEntry entry;
+  entry.at = queue::station_time(to_local_time(clock_()));
+  entry.action = "offline";
+  entry.service_id = t.service_id;
+  entry.text = t.priority_group.value_or("");
+  entry.count = t.sequence;
+  entry.extra = issued.second_of_day;
+  std::lock_guard lock(mutex_);
+  auto stored = journal_.find_ticket_by_key(t.id);
+  if (!stored)
+    return unexpected(storage_failure());
+  if (*stored) {
+    const TicketRecord &r = **stored;
+    if (r.service_id != t.service_id || r.sequence != t.sequence ||
+        r.priority_group != t.priority_group || r.day != issued.day)
+      return unexpected(DeskError{409, "idempotency_conflict",
+                                  "this UUID was used for a different ticket"});
+    return stored_ticket(r);
+  }
+  if (issued.day != entry.at.day)
+    return unexpected(DeskError{409, "wrong_day",
+                                "the ticket was issued on " + issued.day +
+                                    "; the station's queue is on " + entry.at.day});
+  // The engine knows leased numbers; only the desk knows which kiosk holds them.
+  const bool held = std::any_of(held_.begin(), held_.end(), [&](const HeldBlock &h) {
+    return h.holder == holder && h.block.service_id == t.service_id &&
+           h.block.day == issued.day && t.sequence >= h.block.first &&
+           t.sequence <= h.block.last;
+  });
+  if (!held)
+    return unexpected(DeskError{409, "not_leased",
+                                "sequence " + std::to_string(t.sequence) +
+                                    " of service " + t.service_id +
+                                    " is not in a block this kiosk leased today"});
+  auto applied = run(std::move(entry), t.issued_at, t.id);
+  if (!applied)
+    return unexpected(applied.error());
+  return IssueOutcome{to_ticket(*applied->ticket, t.issued_at), false};
 }
 
 Result<QueueTicket, DeskError> QueueDesk::act(CounterAction action,
@@ -330,13 +409,14 @@ std::optional<DeskError> QueueDesk::close_counter(const std::string &counter_id)
   return applied ? std::nullopt : std::optional(applied.error());
 }
 
-Result<queue::SequenceBlock, DeskError> QueueDesk::lease(const std::string &service_id,
-                                                         int count) {
+Result<queue::SequenceBlock, DeskError>
+QueueDesk::lease(const std::string &service_id, int count, const std::string &holder) {
   JournalEntry entry;
   entry.at = queue::station_time(to_local_time(clock_()));
   entry.action = "lease";
   entry.service_id = service_id;
   entry.count = count;
+  entry.text = holder;
   std::lock_guard lock(mutex_);
   auto applied = run(std::move(entry));
   if (!applied)

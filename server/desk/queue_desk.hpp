@@ -4,6 +4,7 @@
 // rebuilt from the journal on start-up. Listeners hear the engine's events in
 // order, after each commit.
 #include "net/protocol/catalog.hpp"
+#include "net/protocol/offline_ticket.hpp"
 #include "net/protocol/result.hpp"
 #include "net/protocol/ticket.hpp"
 #include "server/queue/queue_engine.hpp"
@@ -66,7 +67,17 @@ public:
   std::optional<DeskError> open_counter(const std::string &counter_id,
                                         const std::string &officer);
   std::optional<DeskError> close_counter(const std::string &counter_id);
-  Result<queue::SequenceBlock, DeskError> lease(const std::string &service_id, int count);
+  // `holder` (the kiosk's id) is journaled with the block: only that kiosk may
+  // later upload tickets numbered from it.
+  Result<queue::SequenceBlock, DeskError> lease(const std::string &service_id, int count,
+                                                const std::string &holder = {});
+  // A ticket `holder` issued from its lease while offline, placed in the line
+  // by its issue time. Stored once per UUID: a replay answers the same ticket.
+  // 409 not_leased: the number is outside every block `holder` holds today;
+  // 409 wrong_day: issued on another station day; 409 duplicate_ticket: that
+  // number is already in the queue under another UUID.
+  Result<IssueOutcome, DeskError> insert_offline(const OfflineTicketUpload &ticket,
+                                                 const std::string &holder);
 
   DeskSnapshot snapshot();
 
@@ -83,6 +94,14 @@ private:
   Result<Applied, DeskError> run(JournalEntry entry, std::string issued_at = {},
                                  std::string idempotency_key = {});
   void rebuild();
+  // Replays `entries` into `engine`, collecting who holds which block.
+  struct HeldBlock {
+    std::string holder;
+    queue::SequenceBlock block;
+  };
+  static void replay(queue::QueueEngine &engine, const std::vector<JournalEntry> &entries,
+                     std::vector<HeldBlock> &held, bool log_failures);
+  IssueOutcome stored_ticket(const TicketRecord &record) const;
   Ticket to_ticket(const queue::QueueTicket &t, std::string issued_at) const;
 
   std::mutex mutex_;
@@ -91,6 +110,7 @@ private:
   TicketJournal &journal_;
   Clock clock_;
   QueueListener listener_;
+  std::vector<HeldBlock> held_; // today's leases and their kiosks
 };
 
 const char *to_string(CounterAction action);

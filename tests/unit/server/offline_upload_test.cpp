@@ -1,0 +1,228 @@
+// POST /api/v1/tickets/offline: tickets a kiosk issued from its lease while
+// the station did not answer. Called as functions, no sockets.
+#include "net/protocol/offline_ticket.hpp"
+#include "server/numbering.hpp"
+#include "tests/unit/server/station_stack.hpp"
+
+#include <boost/json.hpp>
+#include <doctest/doctest.h>
+
+using namespace motcua::station;
+namespace json = boost::json;
+
+namespace {
+
+ApiRequest post(std::string target, std::string body, std::string token = {}) {
+  ApiRequest r{"POST", std::move(target), "application/json", "", std::move(body)};
+  if (!token.empty())
+    r.authorization = "Bearer " + token;
+  return r;
+}
+
+json::object body_of(const ApiResponse &r) { return json::parse(r.body).as_object(); }
+
+// Saturday 2026-11-28, 09:00 in Vietnam.
+const TimePoint kSaturdayNine = test::utc(2026, 11, 28, 2, 0, 0);
+
+std::string uuid(int n) {
+  char out[40];
+  std::snprintf(out, sizeof out, "00000000-0000-4000-8000-%012d", n);
+  return out;
+}
+
+motcua::OfflineTicketUpload offline(int n, std::string service, int sequence,
+                                    std::string issued_at) {
+  return motcua::OfflineTicketUpload{uuid(n), std::move(service), sequence, std::nullopt,
+                                     std::move(issued_at)};
+}
+
+// {first, last} of a fresh lease.
+std::pair<int, int> lease(test::StationStack &s, const std::string &service, int count,
+                          const std::string &token = {}) {
+  auto r = s.handle(
+      post("/api/v1/leases",
+           R"({"service_id":")" + service + R"(","count":)" + std::to_string(count) + "}",
+           token));
+  REQUIRE_MESSAGE(r.status == 201, r.body);
+  auto block = body_of(r).at("lease").as_object();
+  return {int(block.at("first").as_int64()), int(block.at("last").as_int64())};
+}
+
+std::vector<motcua::OfflineTicketResult>
+upload(test::StationStack &s, const std::vector<motcua::OfflineTicketUpload> &tickets,
+       const std::string &token = {}) {
+  auto r = s.handle(
+      post("/api/v1/tickets/offline", motcua::offline_upload_to_json(tickets), token));
+  REQUIRE_MESSAGE(r.status == 200, r.body);
+  auto results = motcua::parse_offline_results(r.body);
+  REQUIRE_MESSAGE(results.has_value(), r.body);
+  REQUIRE(results->size() == tickets.size());
+  return std::move(results).value();
+}
+
+std::string code_of(const motcua::OfflineTicketResult &r) {
+  return r.error ? r.error->code : "(stored)";
+}
+
+std::string enroll(test::StationStack &s, const std::string &chief,
+                   const std::string &name) {
+  auto code = s.handle(post("/api/v1/admin/enrollment-codes", "", chief));
+  REQUIRE(code.status == 201);
+  auto enrolled =
+      s.handle(post("/api/v1/kiosks/enroll",
+                    R"({"code":")" + std::string(body_of(code).at("code").as_string()) +
+                        R"(","name":")" + name + "\"}"));
+  REQUIRE(enrolled.status == 201);
+  return std::string(body_of(enrolled).at("token").as_string());
+}
+
+} // namespace
+
+TEST_CASE("offline tickets from a lease are stored once and placed by issue time") {
+  test::StationStack s(fixed_clock(kSaturdayNine));
+  const auto [first, last] = lease(s, "A", 5);
+  CHECK(first == 1);
+  CHECK(last == 5);
+  // Online numbering skips the leased block.
+  auto online = s.handle(post("/api/v1/tickets", R"({"service":"A"})"));
+  REQUIRE(online.status == 201);
+  CHECK(motcua::parse_ticket_response(online.body)->number == "A006");
+
+  // Issued at 08:40 and 08:50, before the online ticket of 09:00.
+  auto results = upload(s, {offline(1, "A", 2, "2026-11-28T08:50:00+07:00"),
+                            offline(2, "A", 1, "2026-11-28T01:40:00Z")});
+  REQUIRE(results[0].status == 201);
+  REQUIRE(results[1].status == 201);
+  CHECK(results[0].ticket->number == "A002");
+  CHECK(results[1].ticket->number == "A001");
+  CHECK(results[1].ticket->issued_at == "2026-11-28T01:40:00Z"); // as the kiosk sent it
+  // Each went ahead of the online ticket of 09:00.
+  CHECK(results[0].ticket->people_ahead == 0);
+  CHECK(results[1].ticket->people_ahead == 0);
+
+  // The open tickets in line order: the offline ones first.
+  auto snapshot = s.desk->snapshot();
+  REQUIRE(snapshot.counts.size() >= 1);
+  CHECK(snapshot.counts[0].waiting == 3);
+
+  // A retry (lost answer) changes nothing and answers the same ticket.
+  auto again = upload(s, {offline(1, "A", 2, "2026-11-28T08:50:00+07:00")});
+  CHECK(again[0].status == 200);
+  CHECK(again[0].ticket->number == "A002");
+  CHECK(again[0].ticket->people_ahead == 1); // now behind 08:40's A001
+  CHECK(s.desk->snapshot().counts[0].waiting == 3);
+}
+
+TEST_CASE("an offline number outside the kiosk's lease is refused with not_leased") {
+  test::StationStack s(fixed_clock(kSaturdayNine));
+  lease(s, "A", 2);
+  auto results = upload(s, {offline(1, "A", 3, "2026-11-28T08:50:00+07:00"),
+                            offline(2, "B", 1, "2026-11-28T08:50:00+07:00"),
+                            offline(3, "A", 1, "2026-11-28T08:51:00+07:00")});
+  CHECK(results[0].status == 409);
+  CHECK(code_of(results[0]) == "not_leased");
+  CHECK(code_of(results[1]) == "not_leased");
+  CHECK(results[2].status == 201); // one refusal does not hold back the others
+  // The same number under another UUID is a second ticket: refused.
+  auto twin = upload(s, {offline(4, "A", 1, "2026-11-28T08:52:00+07:00")});
+  CHECK(twin[0].status == 409);
+  CHECK(code_of(twin[0]) == "duplicate_ticket");
+  // The same UUID for another number is a conflict, not a replay.
+  auto reused = upload(s, {offline(3, "A", 2, "2026-11-28T08:51:00+07:00")});
+  CHECK(code_of(reused[0]) == "idempotency_conflict");
+  // Yesterday's ticket has no queue to join.
+  auto late = upload(s, {offline(5, "A", 2, "2026-11-27T16:00:00+07:00")});
+  CHECK(code_of(late[0]) == "wrong_day");
+  CHECK(s.desk->snapshot().counts[0].waiting == 1);
+}
+
+TEST_CASE("a kiosk may upload only from blocks leased to itself") {
+  test::StackOptions closed;
+  closed.open_kiosk_api = false;
+  test::StationStack s(fixed_clock(kSaturdayNine), closed);
+  REQUIRE_FALSE(s.auth->create_officer("boss", "Trưởng", Role::chief, "secret-boss"));
+  auto login = s.handle(
+      post("/api/v1/auth/login", R"({"username":"boss","password":"secret-boss"})"));
+  const std::string chief(body_of(login).at("token").as_string());
+  const std::string hall = enroll(s, chief, "hall");
+  const std::string door = enroll(s, chief, "door");
+  const auto [hall_first, hall_last] = lease(s, "A", 3, hall);
+  const auto [door_first, door_last] = lease(s, "A", 3, door);
+  CHECK(door_first == hall_last + 1);
+
+  auto wrong =
+      upload(s, {offline(1, "A", door_first, "2026-11-28T08:50:00+07:00")}, hall);
+  CHECK(code_of(wrong[0]) == "not_leased");
+  auto right =
+      upload(s, {offline(1, "A", door_first, "2026-11-28T08:50:00+07:00")}, door);
+  CHECK(right[0].status == 201);
+  // An officer is not a kiosk.
+  CHECK(s.handle(post("/api/v1/tickets/offline",
+                      motcua::offline_upload_to_json(
+                          {offline(2, "A", hall_first, "2026-11-28T08:50:00+07:00")}),
+                      chief))
+            .status == 403);
+}
+
+TEST_CASE("offline uploads survive a restart and the lease still belongs to its kiosk") {
+  test::StationStack s(fixed_clock(kSaturdayNine));
+  lease(s, "C", 4);
+  REQUIRE(upload(s, {offline(1, "C", 1, "2026-11-28T08:30:00+07:00")})[0].status == 201);
+
+  DeskOptions options;
+  options.always_issuing = true;
+  s.api.reset();
+  s.desk.reset();
+  auto desk = QueueDesk::open(test::small_catalog(), options, *s.store,
+                              fixed_clock(kSaturdayNine));
+  REQUIRE(desk.has_value());
+  s.desk = std::move(desk).value();
+  s.api = std::make_unique<ApiHandler>(test::small_catalog(), *s.desk, *s.store, *s.auth,
+                                       fixed_clock(kSaturdayNine));
+  auto snapshot = s.desk->snapshot();
+  REQUIRE(snapshot.open_tickets.size() == 1);
+  CHECK(snapshot.open_tickets[0].number == "K001"); // service C prints K
+  CHECK(snapshot.open_tickets[0].offline);
+  CHECK(snapshot.open_tickets[0].queued_at.second_of_day == 8 * 3600 + 30 * 60);
+
+  auto replay = upload(s, {offline(1, "C", 1, "2026-11-28T08:30:00+07:00")});
+  CHECK(replay[0].status == 200);
+  auto next = upload(s, {offline(2, "C", 2, "2026-11-28T08:31:00+07:00")});
+  CHECK(next[0].status == 201);
+  CHECK(s.desk->snapshot().open_tickets.size() == 2);
+}
+
+TEST_CASE("malformed offline uploads get 400 with a named code") {
+  test::StationStack s(fixed_clock(kSaturdayNine));
+  auto code = [&](std::string body) {
+    auto r = s.handle(post("/api/v1/tickets/offline", std::move(body)));
+    CHECK(r.status == 400);
+    auto error = motcua::parse_api_error(r.body);
+    return error ? error->code : r.body;
+  };
+  CHECK(code("{") == "malformed_json");
+  CHECK(code(R"({"tickets":[]})") == "invalid_field");
+  CHECK(code(R"({"tickets":[{"id":"x","service":"A","sequence":1,)"
+             R"("issued_at":"2026-11-28T08:30:00+07:00"}]})") == "invalid_field");
+  CHECK(
+      code(
+          R"({"tickets":[{"id":")" + uuid(1) +
+          R"(","service":"A","sequence":0,"issued_at":"2026-11-28T08:30:00+07:00"}]})") ==
+      "invalid_field");
+  CHECK(code(R"({"tickets":[{"id":")" + uuid(1) +
+             R"(","service":"A","sequence":1,"issued_at":"yesterday"}]})") ==
+        "invalid_field");
+}
+
+TEST_CASE("parse_rfc3339 reads offsets and Z and refuses malformed times") {
+  auto nine = parse_rfc3339("2026-11-28T09:00:00+07:00");
+  REQUIRE(nine.has_value());
+  CHECK(*nine == kSaturdayNine);
+  CHECK(parse_rfc3339("2026-11-28T02:00:00Z") == kSaturdayNine);
+  CHECK(parse_rfc3339("2026-11-28T02:00:00.250Z") == kSaturdayNine);
+  CHECK(parse_rfc3339("2026-11-27T21:00:00-05:00") == kSaturdayNine);
+  CHECK_FALSE(parse_rfc3339("2026-11-28 09:00:00+07:00"));
+  CHECK_FALSE(parse_rfc3339("2026-02-30T09:00:00+07:00"));
+  CHECK_FALSE(parse_rfc3339("2026-11-28T09:00:00"));
+  CHECK_FALSE(parse_rfc3339("2026-11-28T25:00:00Z"));
+}
