@@ -12,6 +12,7 @@
 #include "server/station_options.hpp"
 #include "server/storage/station_store.hpp"
 #include "server/version.hpp"
+#include "server/web/static_files.hpp"
 
 #include <csignal>
 #include <cstdio>
@@ -94,6 +95,9 @@ int main(int argc, char **argv) {
       }
   }
   ApiHandler api(std::move(catalog).value(), **desk, **store, auth, system_clock());
+  const StaticFiles web(options->web_dir.empty() ? default_web_root(MOTCUA_DEFAULT_WEB_DIR)
+                                                 : std::filesystem::path(options->web_dir));
+  api.set_web_files(&web);
 
   // Blocked before any thread starts, so every thread inherits the mask and
   // only sigwait below receives them.

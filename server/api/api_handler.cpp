@@ -280,6 +280,8 @@ std::vector<RouteInfo> ApiHandler::routes() {
     out.push_back(RouteInfo{std::string(route.method),
                             std::string(kV1Prefix) + std::string(route.pattern),
                             route.access});
+  out.push_back(RouteInfo{"GET", "/", Access::anyone});
+  out.push_back(RouteInfo{"GET", "/{web_path}", Access::anyone});
   return out;
 }
 
@@ -289,6 +291,8 @@ ApiResponse ApiHandler::handle(const ApiRequest &request) const {
     if (path.starts_with(kApiPrefix) && path.size() > kApiPrefix.size())
       return error_response(404, "unknown_api_version",
                             "this station speaks /api/v1 only");
+    if (web_ && !path.starts_with(kApiPrefix))
+      return web_->serve(request);
     return error_response(404, "not_found", "no such endpoint");
   }
   const auto route_path = path.substr(kV1Prefix.size());

@@ -7,6 +7,7 @@
 #include "server/desk/queue_desk.hpp"
 #include "server/station_clock.hpp"
 #include "server/storage/station_store.hpp"
+#include "server/web/static_files.hpp"
 
 #include <string>
 #include <vector>
@@ -39,6 +40,10 @@ public:
   // For the WebSocket upgrade of /api/v1/stream: nullopt when the caller may
   // subscribe, else the refusal to send.
   std::optional<ApiResponse> authorize_stream(const ApiRequest &request) const;
+
+  // The web pages (counter, board, reports) for every path outside /api and
+  // /t; without them those paths are 404. Must outlive the handler.
+  void set_web_files(const StaticFiles *web) { web_ = web; }
 
   static std::vector<RouteInfo> routes();
   const std::string &catalog_etag() const { return catalog_etag_; }
@@ -86,6 +91,7 @@ private:
   StationStore &store_;
   Authenticator &auth_;
   Clock clock_;
+  const StaticFiles *web_ = nullptr;
 };
 
 } // namespace motcua::station
