@@ -18,7 +18,9 @@
 #include "kiosk/ui/window.hpp"
 #include "net/client/station_client.hpp"
 #include "net/journal/journal.hpp"
+#include "net/journal/lease_keeper.hpp"
 #include "net/journal/rating_outbox.hpp"
+#include "net/journal/ticket_outbox.hpp"
 #include "printer/cups_raw_printer.hpp"
 #include "printer/receipt.hpp"
 
@@ -62,6 +64,7 @@ IssueFailure to_issue_failure(const net::StationError &e) {
   }
   f.code = e.code;
   f.message = e.message;
+  f.http_status = e.http_status;
   return f;
 }
 
@@ -152,6 +155,10 @@ std::string local_rfc3339_now() {
   return out;
 }
 
+// The kiosk's local day, "2026-11-28": leases are for the station's day, and
+// the kiosk runs in the station's time zone.
+std::string local_day() { return local_rfc3339_now().substr(0, 10); }
+
 std::int64_t wall_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -234,16 +241,20 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
                            });
     net::StationClient client(in.station,
                               std::chrono::milliseconds(in.config.request_timeout_ms));
+    // Outboxes and leases on their own connection: a ticket request never
+    // queues behind an upload to a slow station.
+    net::StationClient sync_client(
+        in.station, std::chrono::milliseconds(in.config.request_timeout_ms));
     net::OutboxOptions outbox_options;
     outbox_options.retention = std::chrono::hours(24) * in.config.journal_retention_days;
     std::mt19937_64 jitter_source{std::random_device{}()};
     net::RatingOutbox outbox(
         **journal,
-        [&client](const Rating &rating, net::SendDone done) {
-          client.submit_rating(rating, [done = std::move(done)](
-                                           Result<bool, net::StationError> r) {
-            done(to_send_result(r));
-          });
+        [&sync_client](const Rating &rating, net::SendDone done) {
+          sync_client.submit_rating(
+              rating, [done = std::move(done)](Result<bool, net::StationError> r) {
+                done(to_send_result(r));
+              });
         },
         // The answer waits in the outbox's inbox; a tick makes the loop pump it.
         [&bridge] { bridge.push(Tick{}); },
@@ -251,6 +262,49 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
           return std::uniform_real_distribution<double>(0.0, 1.0)(jitter_source);
         },
         [](const std::string &line) { log(line); }, outbox_options);
+    auto jitter = [&jitter_source] {
+      return std::uniform_real_distribution<double>(0.0, 1.0)(jitter_source);
+    };
+    net::TicketOutbox ticket_outbox(
+        **journal,
+        [&sync_client](const net::OfflineTicketRecord &t, net::SendDone done) {
+          sync_client.upload_offline_tickets(
+              {t.upload},
+              [done = std::move(done)](
+                  Result<std::vector<OfflineTicketResult>, net::StationError> r) {
+                if (r && r->size() == 1)
+                  return done(net::to_send_result(r->front()));
+                if (r)
+                  return done({false, false, 0, "the station answered no result"});
+                const auto &e = r.error();
+                done({false, e.http_status > 0, e.http_status,
+                      (e.code.empty() ? "" : e.code + ": ") + e.message});
+              });
+        },
+        [&bridge] { bridge.push(Tick{}); }, jitter,
+        [](const std::string &line) { log(line); }, outbox_options);
+    net::LeasePolicy lease_policy;
+    lease_policy.block_size = in.config.offline_lease_size;
+    lease_policy.refill_below = in.config.offline_refill_below;
+    net::LeaseKeeper leases(
+        **journal,
+        [&sync_client](const std::string &service, int count, net::LeaseDone done) {
+          sync_client.lease_block(
+              service, count,
+              [done = std::move(done)](
+                  Result<net::StationClient::Lease, net::StationError> r) {
+                if (r)
+                  return done(net::LeaseBlock{r->service_id, r->day, r->first, r->last});
+                const auto &e = r.error();
+                done(unexpected(
+                    net::SendResult{false, e.http_status > 0, e.http_status,
+                                    (e.code.empty() ? "" : e.code + ": ") + e.message}));
+              });
+        },
+        [&bridge] { bridge.push(Tick{}); }, jitter,
+        [](const std::string &line) { log(line); }, lease_policy);
+    std::shared_ptr<const Catalog> leased_catalog; // the catalog `leases` knows
+    std::shared_ptr<const Catalog> state_catalog;  // the screens' (for number prefixes)
 
     auto execute = [&](const Effect &effect) {
       log(describe(effect));
@@ -268,12 +322,48 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
               [&](const IssueTicket &e) {
                 client.issue_ticket(
                     TicketRequest{e.service_id, e.priority_group, e.idempotency_key},
-                    [&bridge](Result<Ticket, net::StationError> r) {
+                    [&bridge,
+                     key = e.idempotency_key](Result<Ticket, net::StationError> r) {
                       if (r)
-                        bridge.push(TicketIssued{std::move(r.value())});
+                        bridge.push(TicketIssued{std::move(r.value()), key});
                       else
-                        bridge.push(TicketFailed{to_issue_failure(r.error())});
+                        bridge.push(TicketFailed{to_issue_failure(r.error()), key});
                     });
+              },
+              [&](const IssueOffline &e) {
+                // Journaled (synchronous=FULL) before the ticket screen shows and
+                // the printer gets it: the number is never handed out twice.
+                const Service *service =
+                    state_catalog ? state_catalog->find_service(e.service_id) : nullptr;
+                const std::string day = local_day();
+                OfflineTicketUpload upload{new_request_key(), e.service_id, 0,
+                                           e.priority_group, local_rfc3339_now()};
+                auto issued = (*journal)->issue_from_lease(
+                    day, service ? service->prefix : e.service_id, upload, wall_ms());
+                if (!issued) {
+                  log("offline ticket NOT journaled: " + issued.error().message);
+                  bridge.push(OfflineIssueFailed{OfflineIssueFailed::Why::journal,
+                                                 e.idempotency_key,
+                                                 issued.error().message});
+                  return;
+                }
+                if (!*issued) {
+                  bridge.push(OfflineIssueFailed{
+                      OfflineIssueFailed::Why::no_lease, e.idempotency_key,
+                      "no leased number left for service " + e.service_id});
+                  return;
+                }
+                const net::OfflineTicketRecord &r = **issued;
+                ticket_outbox.notify_added();
+                leases.notify_taken();
+                Ticket ticket;
+                ticket.number = r.number;
+                ticket.service_id = r.upload.service_id;
+                ticket.sequence = r.upload.sequence;
+                ticket.day = r.day;
+                ticket.issued_at = r.upload.issued_at;
+                ticket.priority_group = r.upload.priority_group;
+                bridge.push(TicketIssued{std::move(ticket), e.idempotency_key, true});
               },
               [&](const PrintTicket &e) { pipeline.submit(e.ticket, e.catalog); },
               [&](const SubmitRating &e) {
@@ -313,6 +403,7 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
 
     auto first = start(screen_settings(in.config));
     State state = first.state;
+    state_catalog = state.catalog;
     bool dirty = true;
     for (const auto &e : first.effects)
       execute(e);
@@ -324,6 +415,7 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
         input.forget_press();
       dirty = dirty || t.redraw;
       state = std::move(t.state);
+      state_catalog = state.catalog;
       for (const auto &e : t.effects)
         execute(e);
     };
@@ -377,10 +469,18 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
               " ms");
         }
       }
+      if (state.catalog != leased_catalog) {
+        leased_catalog = state.catalog;
+        leases.set_services(service_ids(state));
+      }
       outbox.pump(now, wall_ms());
+      ticket_outbox.pump(now, wall_ms());
+      leases.pump(now, wall_ms(), local_day());
       std::optional<TimePoint> wake = next_deadline(state);
-      if (auto retry = outbox.next_wake())
-        wake = wake ? std::min(*wake, *retry) : *retry;
+      for (auto retry :
+           {outbox.next_wake(), ticket_outbox.next_wake(), leases.next_wake()})
+        if (retry)
+          wake = wake ? std::min(*wake, *retry) : *retry;
       // Input the script pushed is handled (and drawn) before its next command.
       const bool input_pending = player && SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
       if (player && !input_pending) {
@@ -419,6 +519,8 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
     log(exit_code == 0 ? "exiting" : "exiting after a script failure");
     log("outbox: " + std::to_string(outbox.stats().acknowledged) + " ratings delivered, " +
         std::to_string(outbox.in_flight()) + " in flight left in the journal");
+    log("offline tickets: " + std::to_string(ticket_outbox.stats().acknowledged) +
+        " uploaded, " + std::to_string(ticket_outbox.in_flight()) + " in flight");
     // The outbox, client, pipeline and printer stop here (in that order) and
     // may still report; their events are freed below.
   }

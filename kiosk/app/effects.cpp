@@ -14,6 +14,10 @@ std::string describe(const Effect &effect) {
                    e.idempotency_key + ")";
           },
           [](const PrintTicket &e) { return "print ticket " + e.ticket.number; },
+          [](const IssueOffline &e) {
+            return "issue ticket for service " + e.service_id +
+                   " from the lease (station silent; key " + e.idempotency_key + ")";
+          },
           [](const SubmitRating &e) {
             std::string out = "submit rating " + e.rating.level;
             for (const auto &r : e.rating.reasons)

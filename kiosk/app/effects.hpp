@@ -21,6 +21,14 @@ struct IssueTicket {
   std::optional<std::string> priority_group;
 };
 
+// The station did not answer in time: issue the tap's ticket from this
+// kiosk's lease (journaled before it is printed), or say there is none.
+struct IssueOffline {
+  std::string service_id;
+  std::string idempotency_key; // the tap's; the offline ticket gets its own UUID
+  std::optional<std::string> priority_group;
+};
+
 struct PrintTicket {
   Ticket ticket;
   std::shared_ptr<const Catalog> catalog; // the catalog the ticket was issued from
@@ -32,7 +40,8 @@ struct SubmitRating {
   Rating rating;
 };
 
-using Effect = std::variant<FetchCatalog, IssueTicket, PrintTicket, SubmitRating>;
+using Effect =
+    std::variant<FetchCatalog, IssueTicket, PrintTicket, SubmitRating, IssueOffline>;
 using Effects = std::vector<Effect>;
 
 // One line for the log: "fetch catalog", "issue ticket A (key ...)", "print ticket A001".

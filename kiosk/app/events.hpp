@@ -63,6 +63,10 @@ struct WaitingCountsUpdated {
 
 struct TicketIssued {
   Ticket ticket;
+  // The tap's key: a late answer to an earlier tap must not land on this one.
+  // Empty: the request now issuing (tests).
+  std::string idempotency_key;
+  bool offline = false; // issued by this kiosk from its lease
 };
 
 // Why no ticket came back; mirrors net::StationError without depending on it.
@@ -71,9 +75,22 @@ struct IssueFailure {
   Kind kind = Kind::unreachable;
   std::string code;    // the station's error code when refused
   std::string message; // the station's message when refused, else technical detail
+  int http_status = 0; // when the station answered
 };
 struct TicketFailed {
   IssueFailure failure;
+  std::string idempotency_key; // as in TicketIssued
+};
+
+// The kiosk could not issue from its lease either.
+struct OfflineIssueFailed {
+  enum class Why {
+    no_lease, // no leased number left for the service
+    journal   // the journal could not commit the ticket
+  };
+  Why why = Why::no_lease;
+  std::string idempotency_key;
+  std::string message; // for the log
 };
 
 struct PrintFinished {
@@ -85,10 +102,10 @@ struct PrintFinished {
 // Time passed; the state machine checks its deadline against `now`.
 struct Tick {};
 
-using Event =
-    std::variant<CatalogLoaded, CatalogFailed, ServiceTapped, ScreenTapped, TicketIssued,
-                 TicketFailed, PrintFinished, Tick, ArrivalChosen, DepartureChosen,
-                 PriorityChosen, LanguageToggled, HomePressed, LevelTapped, ReasonToggled,
-                 ReasonsDone, KeypadPressed, TicketEntryDone, WaitingCountsUpdated>;
+using Event = std::variant<CatalogLoaded, CatalogFailed, ServiceTapped, ScreenTapped,
+                           TicketIssued, TicketFailed, PrintFinished, Tick, ArrivalChosen,
+                           DepartureChosen, PriorityChosen, LanguageToggled, HomePressed,
+                           LevelTapped, ReasonToggled, ReasonsDone, KeypadPressed,
+                           TicketEntryDone, WaitingCountsUpdated, OfflineIssueFailed>;
 
 } // namespace motcua::kiosk

@@ -129,7 +129,8 @@ KioskConfig parse(const json::value &root) {
        "request_timeout_ms", "mode", "priority_groups", "rating_levels", "rating_reasons",
        "ticket_link", "out_of_service", "inactivity_seconds", "countdown_seconds",
        "attract_seconds", "thanks_seconds", "rating_repeat_seconds", "state_dir",
-       "journal_path", "journal_retention_days"});
+       "journal_path", "journal_retention_days", "offline_tickets",
+       "offline_fallback_ms", "offline_lease_size", "offline_refill_below"});
 
   KioskConfig config;
   config.station_url = string_field(top, "station_url", "", nullptr);
@@ -189,6 +190,18 @@ KioskConfig parse(const json::value &root) {
   config.journal_path = string_field(top, "journal_path", "", &none);
   config.journal_retention_days =
       int_field(top, "journal_retention_days", "", config.journal_retention_days, 1, 366);
+  if (const auto *v = top.if_contains("offline_tickets")) {
+    if (!v->is_bool())
+      throw Reject{"offline_tickets", "must be true or false"};
+    config.offline_tickets = v->as_bool();
+  }
+  // Issue 6: a citizen never waits more than a second for a dead station.
+  config.offline_fallback_ms =
+      int_field(top, "offline_fallback_ms", "", config.offline_fallback_ms, 100, 1000);
+  config.offline_lease_size =
+      int_field(top, "offline_lease_size", "", config.offline_lease_size, 1, 200);
+  config.offline_refill_below =
+      int_field(top, "offline_refill_below", "", config.offline_refill_below, 0, 200);
   return config;
 }
 
@@ -224,6 +237,8 @@ ScreenSettings screen_settings(const KioskConfig &config) {
   s.timings.attract = seconds(config.attract_seconds);
   s.timings.thanks_screen = seconds(config.thanks_seconds);
   s.timings.rating_repeat = seconds(config.rating_repeat_seconds);
+  s.offline_tickets = config.offline_tickets;
+  s.timings.offline_fallback = std::chrono::milliseconds(config.offline_fallback_ms);
   return s;
 }
 

@@ -41,6 +41,12 @@ struct KioskConfig {
   std::string state_dir;
   std::string journal_path;         // empty: <state_dir>/journal.db
   int journal_retention_days = 7;   // sent ratings are pruned after this
+
+  // Tickets from leased number blocks when the station does not answer.
+  bool offline_tickets = true;
+  int offline_fallback_ms = 1000; // the longest a citizen waits for the station
+  int offline_lease_size = 10;    // numbers asked per block and service
+  int offline_refill_below = 4;   // ask for a block when fewer are left
 };
 
 // The journal file for `config` read from `config_path`; `state_directory_env`

@@ -81,6 +81,8 @@ void go_home(State &s, TimePoint now) {
   s.chosen_service_id.clear();
   s.idempotency_key.clear();
   s.issuing_service_id.clear();
+  s.issuing_group.reset();
+  s.offline_requested = false;
   clear_departure(s);
   s.language = s.settings.language;
   enter(s, home_screen(s.settings.mode), now);
@@ -90,8 +92,36 @@ void issue(Transition &t, std::optional<std::string> group, TimePoint now) {
   State &s = t.state;
   enter(s, Screen::issuing, now);
   s.issuing_service_id = s.chosen_service_id;
+  s.issuing_group = group;
+  s.offline_requested = false;
+  // The citizen waits for the station this long at most, then the lease serves.
+  if (s.settings.offline_tickets)
+    set_deadline(s, now + s.settings.timings.offline_fallback,
+                 TimeoutAction::issue_offline);
   t.effects.push_back(
       IssueTicket{s.chosen_service_id, s.idempotency_key, std::move(group)});
+}
+
+// From here on the ticket comes from the lease; the station's late answer to
+// this tap (if any) is ignored. The executor answers with TicketIssued
+// (offline) or OfflineIssueFailed; the error screen's time bounds the wait.
+void issue_offline(Transition &t, TimePoint now) {
+  State &s = t.state;
+  s.offline_requested = true;
+  set_deadline(s, now + s.settings.timings.error_screen, TimeoutAction::go_home);
+  t.effects.push_back(
+      IssueOffline{s.issuing_service_id, s.idempotency_key, s.issuing_group});
+}
+
+// Failures that say nothing about the ticket itself: the station is away,
+// slow, broken or unreadable. Refusals (hours, caps) stand.
+bool station_silent(const IssueFailure &f) {
+  return f.kind != IssueFailure::Kind::refused || f.http_status >= 500;
+}
+
+// Whether a result belongs to the tap now issuing.
+bool current_tap(const State &s, const std::string &key) {
+  return s.screen == Screen::issuing && (key.empty() || key == s.idempotency_key);
 }
 
 void submit_rating(Transition &t, TimePoint now) {
@@ -166,6 +196,10 @@ void on_timeout(Transition &t, TimePoint now) {
   case TimeoutAction::attract:
     s.language = s.settings.language;
     s.screen = Screen::attract;
+    break;
+  case TimeoutAction::issue_offline:
+    if (s.screen == Screen::issuing && !s.offline_requested)
+      issue_offline(t, now);
     break;
   }
 }
@@ -288,19 +322,51 @@ Transition reduce(const State &state, const Event &event, TimePoint now) {
             }
           },
           [&](const TicketIssued &e) {
-            if (s.screen != Screen::issuing)
+            if (!current_tap(s, e.idempotency_key) || e.offline != s.offline_requested)
               return;
             s.chosen_service_id.clear();
             s.issuing_service_id.clear();
+            s.issuing_group.reset();
+            s.offline_requested = false;
             s.ticket = e.ticket;
+            s.ticket_offline = e.offline;
+            // The kiosk's last word on the line, if the station ever gave one.
+            if (e.offline && s.ticket->people_ahead == 0)
+              if (auto known = s.waiting.find(e.ticket.service_id);
+                  known != s.waiting.end() && known->second > 0) {
+                s.ticket->people_ahead = known->second;
+                const Service *service =
+                    s.catalog ? s.catalog->find_service(e.ticket.service_id) : nullptr;
+                if (service)
+                  s.ticket->estimated_wait_minutes =
+                      known->second * service->avg_service_minutes;
+              }
             s.print = PrintStatus::printing;
             s.print_message.clear();
             enter(s, Screen::ticket, now);
-            t.effects.push_back(PrintTicket{e.ticket, s.catalog});
+            t.effects.push_back(PrintTicket{*s.ticket, s.catalog});
+          },
+          [&](const OfflineIssueFailed &e) {
+            if (!current_tap(s, e.idempotency_key) || !s.offline_requested)
+              return;
+            s.error = e.why == OfflineIssueFailed::Why::no_lease
+                          ? ErrorKind::no_offline_numbers
+                          : ErrorKind::server_unreachable;
+            s.error_detail.clear();
+            s.error_service_id = s.issuing_service_id; // named on the error screen
+            s.chosen_service_id.clear();
+            s.issuing_service_id.clear();
+            s.issuing_group.reset();
+            s.offline_requested = false;
+            enter(s, Screen::error, now);
           },
           [&](const TicketFailed &e) {
-            if (s.screen != Screen::issuing)
+            if (!current_tap(s, e.idempotency_key) || s.offline_requested)
               return;
+            if (s.settings.offline_tickets && station_silent(e.failure)) {
+              issue_offline(t, now);
+              return;
+            }
             const std::string service = s.issuing_service_id;
             s.chosen_service_id.clear();
             s.issuing_service_id.clear();

@@ -190,7 +190,8 @@ std::string describe_state(const State &state) {
   std::string out = "state=" + std::string(screen_name(state.screen));
   if (state.ticket)
     out += " number=" + state.ticket->number +
-           " print=" + std::string(print_status_name(state.print));
+           " print=" + std::string(print_status_name(state.print)) +
+           (state.ticket_offline ? " source=lease" : "");
   return out;
 }
 

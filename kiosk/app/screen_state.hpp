@@ -48,7 +48,9 @@ enum class PrintStatus { printing, printed, failed };
 std::string_view print_status_name(PrintStatus status); // "printing", ...
 
 // What went wrong, as a screen message to show (text keys live in the UI).
-enum class ErrorKind { server_unreachable, ticket_refused };
+// no_offline_numbers: the station is silent and this kiosk holds no leased
+// number for the service.
+enum class ErrorKind { server_unreachable, ticket_refused, no_offline_numbers };
 
 // Why a service (or all of them) cannot issue now; the button shows it.
 enum class ClosedReason { out_of_service, outside_hours, daily_cap };
@@ -69,6 +71,8 @@ struct ScreenTimings {
   Duration attract{120000};     // idle time at home before the attract screen
   Duration rating_repeat{5000}; // repeated rating presses inside this count once
   Duration closed_recheck{600000}; // a refused service stays disabled this long
+  // The station's answer waited for before the ticket comes from the lease.
+  Duration offline_fallback{1000};
 };
 
 // The reason chips of ../shared/DOMAIN.md, in its order.
@@ -84,6 +88,9 @@ struct ScreenSettings {
   std::vector<std::string> rating_reasons = kDefaultRatingReasons;
   TicketLink ticket_link = TicketLink::off;
   bool out_of_service = false; // nothing can issue
+  // Issue from the kiosk's leased blocks when the station does not answer
+  // within timings.offline_fallback (or cannot be reached at all).
+  bool offline_tickets = false;
   ScreenTimings timings;
 };
 
@@ -93,7 +100,7 @@ std::vector<std::string> rating_level_keys(int levels);
 bool asks_reasons(std::string_view level);
 
 // What happens when the current screen's deadline passes.
-enum class TimeoutAction { none, go_home, retry_catalog, attract };
+enum class TimeoutAction { none, go_home, retry_catalog, attract, issue_offline };
 
 // Ticket numbers already rated and when the last rating was taken, kept
 // bounded: a ticket is rated once.
@@ -111,18 +118,23 @@ struct State {
   std::map<std::string, std::pair<ClosedReason, TimePoint>, std::less<>> closed;
 
   // Arrival in progress.
-  std::string chosen_service_id;  // on the priority and issuing screens
-  std::string idempotency_key;    // of the tap that chose it
-  std::string issuing_service_id; // on the issuing screen
+  std::string chosen_service_id;            // on the priority and issuing screens
+  std::string idempotency_key;              // of the tap that chose it
+  std::string issuing_service_id;           // on the issuing screen
+  std::optional<std::string> issuing_group; // its priority group
+  bool offline_requested = false;           // the lease was asked; the station's
+                                            // late answer is ignored
 
   // The last ticket issued, kept after the ticket screen closes so a late
   // print result still lands on the right ticket.
   std::optional<Ticket> ticket;
+  bool ticket_offline = false; // it came from the lease
   PrintStatus print = PrintStatus::printing;
   std::string print_message;
 
   ErrorKind error = ErrorKind::server_unreachable;
-  std::string error_detail; // the station's reason when refused
+  std::string error_detail;     // the station's reason when refused
+  std::string error_service_id; // the service without offline numbers
   ClosedReason closed_reason = ClosedReason::outside_hours; // on the closed screen
   std::string closed_service_id; // the refused service, for daily caps
 

@@ -11,7 +11,7 @@ namespace motcua::kiosk {
 namespace json = boost::json;
 
 std::span<const std::string_view> required_text_keys() {
-  static constexpr std::array<std::string_view, 61> keys = {
+  static constexpr std::array<std::string_view, 62> keys = {
       "home.title",
       "home.prompt",
       "home.connecting",
@@ -42,6 +42,7 @@ std::span<const std::string_view> required_text_keys() {
       "ticket.print_failed",
       "error.server_unreachable",
       "error.ticket_refused",
+      "error.no_offline_numbers",
       "error.tap_to_continue",
       "rating.title",
       "rating.prompt",

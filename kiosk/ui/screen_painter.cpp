@@ -137,6 +137,9 @@ void ScreenPainter::paint(const State &state, int width, int height,
     const std::string why =
         state.error == ErrorKind::ticket_refused
             ? t.format("error.ticket_refused", {{"reason", state.error_detail}})
+        : state.error == ErrorKind::no_offline_numbers
+            ? t.format("error.no_offline_numbers",
+                       {{"service", service_label(state, state.error_service_id)}})
             : t.get("error.server_unreachable");
     paint_column({{why, {message, Weight::bold, theme::error_text, below_band.w}},
                   {t.get("error.tap_to_continue"),

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <cstdio>
 #include <filesystem>
 #include <string_view>
 
@@ -23,6 +24,31 @@ constexpr std::array<std::string_view, kJournalSchemaVersion> kMigrations = {
          note TEXT);
        CREATE INDEX ratings_unsent ON ratings (created_ms) WHERE settled_ms IS NULL;
        CREATE INDEX ratings_settled ON ratings (settled_ms) WHERE settled_ms IS NOT NULL;)",
+    // 2: number blocks leased by the station, and the tickets issued from them
+    // while it did not answer, until it stored them.
+    R"(CREATE TABLE leases (
+         service_id TEXT NOT NULL,
+         day TEXT NOT NULL,
+         first INTEGER NOT NULL,
+         last INTEGER NOT NULL,
+         next INTEGER NOT NULL,          -- the next sequence to issue; > last: spent
+         received_ms INTEGER NOT NULL,
+         PRIMARY KEY (service_id, day, first));
+       CREATE TABLE offline_tickets (
+         id TEXT PRIMARY KEY,            -- UUID: the idempotency key of the upload
+         service_id TEXT NOT NULL,
+         day TEXT NOT NULL,
+         sequence INTEGER NOT NULL,
+         number TEXT NOT NULL,
+         priority_group TEXT,
+         issued_at TEXT NOT NULL,
+         created_ms INTEGER NOT NULL,
+         settled_ms INTEGER,
+         state TEXT NOT NULL DEFAULT 'unsent', -- unsent, sent, rejected
+         note TEXT,
+         UNIQUE (day, service_id, sequence)); -- a number is printed once
+       CREATE INDEX offline_tickets_unsent ON offline_tickets (created_ms)
+         WHERE settled_ms IS NULL;)",
 };
 
 // Finalizes on every path.
@@ -30,6 +56,15 @@ struct Stmt {
   sqlite3_stmt *s = nullptr;
   ~Stmt() { sqlite3_finalize(s); }
 };
+
+void bind_text(sqlite3_stmt *s, int i, const std::string &v) {
+  sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+}
+
+std::string column_text(sqlite3_stmt *s, int i) {
+  const auto *text = sqlite3_column_text(s, i);
+  return text ? reinterpret_cast<const char *>(text) : "";
+}
 
 bool is_corruption(int code) {
   const int primary = code & 0xff;
@@ -206,6 +241,31 @@ std::optional<JournalError> settle(sqlite3 *db, const std::string &path,
 }
 } // namespace
 
+static std::optional<JournalError> settle_ticket(sqlite3 *db, const std::string &path,
+                                                 const std::string &id, const char *state,
+                                                 const std::string &note,
+                                                 std::int64_t now_ms) {
+  Stmt q;
+  if (sqlite3_prepare_v2(db,
+                         "UPDATE offline_tickets SET settled_ms = ?, state = ?, note = ? "
+                         "WHERE id = ? AND settled_ms IS NULL",
+                         -1, &q.s, nullptr) == SQLITE_OK) {
+    sqlite3_bind_int64(q.s, 1, now_ms);
+    sqlite3_bind_text(q.s, 2, state, -1, SQLITE_STATIC);
+    if (note.empty())
+      sqlite3_bind_null(q.s, 3);
+    else
+      bind_text(q.s, 3, note);
+    bind_text(q.s, 4, id);
+    if (sqlite3_step(q.s) == SQLITE_DONE)
+      return std::nullopt;
+  }
+  const int code = sqlite3_extended_errcode(db);
+  return JournalError{
+      is_corruption(code) ? JournalError::Kind::corrupt : JournalError::Kind::storage,
+      path + ": mark ticket " + id + " " + state + ": " + sqlite3_errmsg(db)};
+}
+
 std::optional<JournalError> Journal::mark_rating_sent(const std::string &id,
                                                       std::int64_t now_ms) {
   return settle(db_, path_, id, "sent", {}, now_ms);
@@ -250,7 +310,208 @@ Result<JournalCounts, JournalError> Journal::counts() {
   }
   if (step != SQLITE_DONE)
     return unexpected(error(JournalError::Kind::storage, "count"));
+  Stmt t;
+  if (sqlite3_prepare_v2(db_,
+                         "SELECT state, COUNT(*) FROM offline_tickets GROUP BY state", -1,
+                         &t.s, nullptr) != SQLITE_OK)
+    return unexpected(error(JournalError::Kind::storage, "count"));
+  while ((step = sqlite3_step(t.s)) == SQLITE_ROW) {
+    const std::string state = column_text(t.s, 0);
+    const auto n = sqlite3_column_int64(t.s, 1);
+    if (state == "unsent")
+      c.unsent_tickets = n;
+    else if (state == "sent")
+      c.sent_tickets = n;
+    else
+      c.rejected_tickets = n;
+  }
+  if (step != SQLITE_DONE)
+    return unexpected(error(JournalError::Kind::storage, "count"));
   return c;
+}
+
+std::optional<JournalError> Journal::add_lease(const LeaseBlock &b, std::int64_t now_ms) {
+  Stmt q;
+  if (b.first < 1 || b.last < b.first)
+    return JournalError{JournalError::Kind::storage, path_ + ": lease " + b.service_id +
+                                                         " " + std::to_string(b.first) +
+                                                         ".." + std::to_string(b.last) +
+                                                         " is empty"};
+  if (sqlite3_prepare_v2(db_,
+                         "INSERT INTO leases (service_id, day, first, last, next, "
+                         "received_ms) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                         -1, &q.s, nullptr) != SQLITE_OK)
+    return error(JournalError::Kind::storage, "add lease");
+  bind_text(q.s, 1, b.service_id);
+  bind_text(q.s, 2, b.day);
+  sqlite3_bind_int(q.s, 3, b.first);
+  sqlite3_bind_int(q.s, 4, b.last);
+  sqlite3_bind_int(q.s, 5, b.first);
+  sqlite3_bind_int64(q.s, 6, now_ms);
+  if (sqlite3_step(q.s) != SQLITE_DONE)
+    return error(JournalError::Kind::storage, "add lease " + b.service_id);
+  return std::nullopt;
+}
+
+Result<std::map<std::string, int>, JournalError>
+Journal::lease_remaining(const std::string &day) {
+  Stmt q;
+  if (sqlite3_prepare_v2(db_,
+                         "SELECT service_id, SUM(last - next + 1) FROM leases "
+                         "WHERE day = ? AND next <= last GROUP BY service_id",
+                         -1, &q.s, nullptr) != SQLITE_OK)
+    return unexpected(error(JournalError::Kind::storage, "read leases"));
+  bind_text(q.s, 1, day);
+  std::map<std::string, int> out;
+  int step = SQLITE_ROW;
+  while ((step = sqlite3_step(q.s)) == SQLITE_ROW)
+    out[column_text(q.s, 0)] = sqlite3_column_int(q.s, 1);
+  if (step != SQLITE_DONE)
+    return unexpected(error(JournalError::Kind::storage, "read leases"));
+  return out;
+}
+
+Result<std::optional<OfflineTicketRecord>, JournalError>
+Journal::issue_from_lease(const std::string &day, const std::string &number_prefix,
+                          OfflineTicketUpload upload, std::int64_t now_ms) {
+  if (upload.id.empty())
+    return unexpected(JournalError{JournalError::Kind::storage,
+                                   path_ + ": an offline ticket without id"});
+  // IMMEDIATE: the number is ours from the read to the commit.
+  if (auto e = exec("BEGIN IMMEDIATE"))
+    return unexpected(*e);
+  auto rollback = [&](JournalError e) {
+    exec("ROLLBACK");
+    return unexpected(std::move(e));
+  };
+  int first = 0, next = 0;
+  {
+    Stmt q;
+    if (sqlite3_prepare_v2(db_,
+                           "SELECT first, next FROM leases WHERE service_id = ? AND "
+                           "day = ? AND next <= last ORDER BY first LIMIT 1",
+                           -1, &q.s, nullptr) != SQLITE_OK)
+      return rollback(error(JournalError::Kind::storage, "read leases"));
+    bind_text(q.s, 1, upload.service_id);
+    bind_text(q.s, 2, day);
+    const int step = sqlite3_step(q.s);
+    if (step == SQLITE_DONE) {
+      exec("ROLLBACK");
+      return std::optional<OfflineTicketRecord>();
+    }
+    if (step != SQLITE_ROW)
+      return rollback(error(JournalError::Kind::storage, "read leases"));
+    first = sqlite3_column_int(q.s, 0);
+    next = sqlite3_column_int(q.s, 1);
+  }
+  {
+    Stmt q;
+    if (sqlite3_prepare_v2(db_,
+                           "UPDATE leases SET next = next + 1 WHERE service_id = ? AND "
+                           "day = ? AND first = ?",
+                           -1, &q.s, nullptr) != SQLITE_OK)
+      return rollback(error(JournalError::Kind::storage, "take a number"));
+    bind_text(q.s, 1, upload.service_id);
+    bind_text(q.s, 2, day);
+    sqlite3_bind_int(q.s, 3, first);
+    if (sqlite3_step(q.s) != SQLITE_DONE)
+      return rollback(error(JournalError::Kind::storage, "take a number"));
+  }
+  upload.sequence = next;
+  char digits[16];
+  std::snprintf(digits, sizeof digits, "%03d", next);
+  OfflineTicketRecord record{std::move(upload), number_prefix + digits, day};
+  {
+    Stmt q;
+    if (sqlite3_prepare_v2(db_,
+                           "INSERT INTO offline_tickets (id, service_id, day, sequence, "
+                           "number, priority_group, issued_at, created_ms) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           -1, &q.s, nullptr) != SQLITE_OK)
+      return rollback(error(JournalError::Kind::storage, "journal the ticket"));
+    const auto &u = record.upload;
+    bind_text(q.s, 1, u.id);
+    bind_text(q.s, 2, u.service_id);
+    bind_text(q.s, 3, day);
+    sqlite3_bind_int(q.s, 4, u.sequence);
+    bind_text(q.s, 5, record.number);
+    if (u.priority_group)
+      bind_text(q.s, 6, *u.priority_group);
+    else
+      sqlite3_bind_null(q.s, 6);
+    bind_text(q.s, 7, u.issued_at);
+    sqlite3_bind_int64(q.s, 8, now_ms);
+    if (sqlite3_step(q.s) != SQLITE_DONE)
+      return rollback(error(JournalError::Kind::storage, "journal ticket " + u.id));
+  }
+  if (auto e = exec("COMMIT"))
+    return rollback(*e);
+  return std::optional<OfflineTicketRecord>(std::move(record));
+}
+
+Result<std::vector<OfflineTicketRecord>, JournalError>
+Journal::unsent_tickets(std::size_t limit) {
+  Stmt q;
+  if (sqlite3_prepare_v2(db_,
+                         "SELECT id, service_id, day, sequence, number, priority_group, "
+                         "issued_at FROM offline_tickets WHERE settled_ms IS NULL "
+                         "ORDER BY created_ms, rowid LIMIT ?",
+                         -1, &q.s, nullptr) != SQLITE_OK)
+    return unexpected(error(JournalError::Kind::storage, "read unsent tickets"));
+  sqlite3_bind_int64(q.s, 1, static_cast<sqlite3_int64>(limit));
+  std::vector<OfflineTicketRecord> out;
+  int step = SQLITE_ROW;
+  while ((step = sqlite3_step(q.s)) == SQLITE_ROW) {
+    OfflineTicketRecord r;
+    r.upload.id = column_text(q.s, 0);
+    r.upload.service_id = column_text(q.s, 1);
+    r.day = column_text(q.s, 2);
+    r.upload.sequence = sqlite3_column_int(q.s, 3);
+    r.number = column_text(q.s, 4);
+    if (sqlite3_column_type(q.s, 5) != SQLITE_NULL)
+      r.upload.priority_group = column_text(q.s, 5);
+    r.upload.issued_at = column_text(q.s, 6);
+    out.push_back(std::move(r));
+  }
+  if (step != SQLITE_DONE)
+    return unexpected(error(JournalError::Kind::storage, "read unsent tickets"));
+  return out;
+}
+
+std::optional<JournalError> Journal::mark_ticket_sent(const std::string &id,
+                                                      std::int64_t now_ms) {
+  return settle_ticket(db_, path_, id, "sent", {}, now_ms);
+}
+
+std::optional<JournalError> Journal::mark_ticket_rejected(const std::string &id,
+                                                          const std::string &why,
+                                                          std::int64_t now_ms) {
+  return settle_ticket(db_, path_, id, "rejected", why, now_ms);
+}
+
+Result<std::int64_t, JournalError>
+Journal::prune_settled_tickets(std::int64_t before_ms) {
+  Stmt q;
+  if (sqlite3_prepare_v2(db_,
+                         "DELETE FROM offline_tickets WHERE settled_ms IS NOT NULL AND "
+                         "settled_ms < ?",
+                         -1, &q.s, nullptr) != SQLITE_OK)
+    return unexpected(error(JournalError::Kind::storage, "prune tickets"));
+  sqlite3_bind_int64(q.s, 1, before_ms);
+  if (sqlite3_step(q.s) != SQLITE_DONE)
+    return unexpected(error(JournalError::Kind::storage, "prune tickets"));
+  return static_cast<std::int64_t>(sqlite3_changes(db_));
+}
+
+Result<std::int64_t, JournalError> Journal::prune_leases(const std::string &today) {
+  Stmt l;
+  if (sqlite3_prepare_v2(db_, "DELETE FROM leases WHERE day < ?", -1, &l.s, nullptr) !=
+      SQLITE_OK)
+    return unexpected(error(JournalError::Kind::storage, "prune leases"));
+  bind_text(l.s, 1, today);
+  if (sqlite3_step(l.s) != SQLITE_DONE)
+    return unexpected(error(JournalError::Kind::storage, "prune leases"));
+  return static_cast<std::int64_t>(sqlite3_changes(db_));
 }
 
 } // namespace motcua::net

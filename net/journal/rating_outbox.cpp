@@ -1,115 +1,49 @@
 #include "net/journal/rating_outbox.hpp"
 
-#include <algorithm>
-#include <deque>
-#include <mutex>
-#include <utility>
-
 namespace motcua::net {
 
-struct RatingOutbox::Inbox {
-  std::mutex mutex;
-  std::deque<std::pair<std::string, SendResult>> answers; // guarded by mutex
-  std::function<void()> wake;
+class RatingOutbox::Source final : public OutboxSource {
+public:
+  Source(Journal &journal, RatingSender sender)
+      : journal_(journal), sender_(std::move(sender)) {}
+  std::string_view what() const override { return "rating"; }
+  Result<std::vector<PendingSend>, JournalError> unsent(std::size_t limit) override {
+    auto ratings = journal_.unsent_ratings(limit);
+    if (!ratings)
+      return unexpected(ratings.error());
+    std::vector<PendingSend> out;
+    for (auto &r : *ratings) {
+      std::string id = r.id;
+      out.push_back(PendingSend{std::move(id), [this, r = std::move(r)](SendDone done) {
+                                  sender_(r, std::move(done));
+                                }});
+    }
+    return out;
+  }
+  std::optional<JournalError> mark_sent(const std::string &id,
+                                        std::int64_t now_ms) override {
+    return journal_.mark_rating_sent(id, now_ms);
+  }
+  std::optional<JournalError> mark_rejected(const std::string &id, const std::string &why,
+                                            std::int64_t now_ms) override {
+    return journal_.mark_rating_rejected(id, why, now_ms);
+  }
+  Result<std::int64_t, JournalError> prune_settled(std::int64_t before_ms) override {
+    return journal_.prune_settled(before_ms);
+  }
+
+private:
+  Journal &journal_;
+  RatingSender sender_;
 };
 
 RatingOutbox::RatingOutbox(Journal &journal, RatingSender sender,
                            std::function<void()> wake, std::function<double()> random,
                            std::function<void(const std::string &)> log,
                            OutboxOptions options)
-    : journal_(journal), sender_(std::move(sender)), random_(std::move(random)),
-      log_(std::move(log)), options_(options), inbox_(std::make_shared<Inbox>()),
-      schedule_(options.backoff) {
-  inbox_->wake = std::move(wake);
-  if (options_.window == 0)
-    options_.window = 1;
-}
+    : source_(std::make_unique<Source>(journal, std::move(sender))),
+      outbox_(*source_, std::move(wake), std::move(random), std::move(log), options) {}
 
-void RatingOutbox::settle(const std::string &id, const SendResult &result,
-                          OutboxClock::time_point now, std::int64_t wall_ms) {
-  in_flight_.erase(id);
-  dirty_ = true;
-  switch (classify_answer(result.ok, result.answered, result.http_status)) {
-  case Delivery::acknowledged:
-    schedule_.on_success();
-    ++stats_.acknowledged;
-    // Not marked (a crash, a full disk): it goes again, and the station's
-    // UUID key keeps it once.
-    if (auto e = journal_.mark_rating_sent(id, wall_ms))
-      log_("outbox: " + e->message);
-    break;
-  case Delivery::retry:
-    ++stats_.failed_attempts;
-    schedule_.on_failure(now, random_());
-    log_("outbox: rating " + id + " not delivered (" + result.message + "); retry in " +
-         std::to_string(
-             std::chrono::duration_cast<Millis>(*schedule_.retry_at() - now).count()) +
-         " ms");
-    break;
-  case Delivery::rejected:
-    ++stats_.rejected;
-    log_("outbox: the station refused rating " + id + " for good (HTTP " +
-         std::to_string(result.http_status) + ": " + result.message +
-         "); kept in the journal, not sent again");
-    if (auto e = journal_.mark_rating_rejected(id, result.message, wall_ms))
-      log_("outbox: " + e->message);
-    break;
-  }
-}
-
-void RatingOutbox::pump(OutboxClock::time_point now, std::int64_t wall_ms) {
-  std::deque<std::pair<std::string, SendResult>> answers;
-  {
-    std::lock_guard lock(inbox_->mutex);
-    answers.swap(inbox_->answers);
-  }
-  for (const auto &[id, result] : answers)
-    settle(id, result, now, wall_ms);
-
-  if (!last_prune_ || now - *last_prune_ >= options_.prune_every) {
-    last_prune_ = now;
-    auto pruned = journal_.prune_settled(wall_ms - options_.retention.count());
-    if (!pruned)
-      log_("outbox: " + pruned.error().message);
-    else
-      stats_.pruned += *pruned;
-  }
-
-  if (!dirty_ || !schedule_.may_send(now) || in_flight_.size() >= options_.window)
-    return;
-  auto unsent = journal_.unsent_ratings(options_.window + in_flight_.size());
-  if (!unsent) {
-    log_("outbox: " + unsent.error().message);
-    return; // dirty_ stays: the next event looks again
-  }
-  dirty_ = false;
-  std::vector<std::string> ids;
-  for (const auto &r : *unsent)
-    ids.push_back(r.id);
-  const auto picks = pick_to_send(ids, in_flight_, options_.window);
-  for (const auto &rating : *unsent) {
-    if (std::find(picks.begin(), picks.end(), rating.id) == picks.end())
-      continue;
-    in_flight_.insert(rating.id);
-    std::weak_ptr<Inbox> inbox = inbox_;
-    sender_(rating, [inbox, id = rating.id](SendResult result) {
-      auto box = inbox.lock();
-      if (!box)
-        return; // the outbox is gone; the journal still holds it unsent
-      {
-        std::lock_guard lock(box->mutex);
-        box->answers.emplace_back(id, std::move(result));
-      }
-      if (box->wake)
-        box->wake();
-    });
-  }
-}
-
-std::optional<OutboxClock::time_point> RatingOutbox::next_wake() const {
-  if (!dirty_)
-    return std::nullopt;
-  return schedule_.retry_at();
-}
+RatingOutbox::~RatingOutbox() = default;
 
 } // namespace motcua::net

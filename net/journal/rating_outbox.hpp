@@ -1,42 +1,17 @@
 #pragma once
-// Sends the journal's unsent ratings to the station and settles each one only
-// on the station's answer. The owner thread calls pump(); the sender may
-// answer from any thread (the station client's io thread): answers wait in a
-// locked inbox, `wake` tells the owner to pump again.
+// The outbox of the journal's ratings: each sent with its UUID, settled only
+// on the station's answer (see outbox.hpp for the policy they share with
+// offline tickets).
 #include "net/journal/journal.hpp"
-#include "net/journal/outbox_policy.hpp"
+#include "net/journal/outbox.hpp"
 
-#include <cstdint>
 #include <functional>
 #include <memory>
-#include <optional>
-#include <set>
 #include <string>
 
 namespace motcua::net {
 
-struct SendResult {
-  bool ok = false;       // the station committed it
-  bool answered = false; // the station sent an HTTP answer (http_status is set)
-  int http_status = 0;
-  std::string message; // for the log
-};
-using SendDone = std::function<void(SendResult)>;
 using RatingSender = std::function<void(const Rating &, SendDone)>;
-
-struct OutboxOptions {
-  BackoffPolicy backoff;
-  std::size_t window = 4;                   // sends in flight together
-  Millis retention{7LL * 24 * 3600 * 1000}; // settled records kept this long
-  Millis prune_every{3600LL * 1000};
-};
-
-struct OutboxStats {
-  std::int64_t acknowledged = 0;
-  std::int64_t failed_attempts = 0;
-  std::int64_t rejected = 0;
-  std::int64_t pruned = 0;
-};
 
 class RatingOutbox {
 public:
@@ -44,36 +19,21 @@ public:
   RatingOutbox(Journal &journal, RatingSender sender, std::function<void()> wake,
                std::function<double()> random,
                std::function<void(const std::string &)> log, OutboxOptions options = {});
+  ~RatingOutbox();
 
-  // A rating was just added to the journal: look again on the next pump.
-  void notify_added() { dirty_ = true; }
-  // Owner thread: settles the answers that came in, prunes when due, starts
-  // the sends that are due. `wall_ms` stamps the journal.
-  void pump(OutboxClock::time_point now, std::int64_t wall_ms);
-  // When pump must run again without any other event (a retry); nothing: only
-  // on wake() or notify_added().
-  std::optional<OutboxClock::time_point> next_wake() const;
-
-  std::size_t in_flight() const { return in_flight_.size(); }
-  const OutboxStats &stats() const { return stats_; }
-  const OutboxSchedule &schedule() const { return schedule_; }
+  void notify_added() { outbox_.notify_added(); }
+  void pump(OutboxClock::time_point now, std::int64_t wall_ms) {
+    outbox_.pump(now, wall_ms);
+  }
+  std::optional<OutboxClock::time_point> next_wake() const { return outbox_.next_wake(); }
+  std::size_t in_flight() const { return outbox_.in_flight(); }
+  const OutboxStats &stats() const { return outbox_.stats(); }
+  const OutboxSchedule &schedule() const { return outbox_.schedule(); }
 
 private:
-  struct Inbox;
-  void settle(const std::string &id, const SendResult &result,
-              OutboxClock::time_point now, std::int64_t wall_ms);
-
-  Journal &journal_;
-  RatingSender sender_;
-  std::function<double()> random_;
-  std::function<void(const std::string &)> log_;
-  OutboxOptions options_;
-  std::shared_ptr<Inbox> inbox_; // shared with callbacks that may outlive us
-  OutboxSchedule schedule_;
-  std::set<std::string> in_flight_;
-  bool dirty_ = true; // the journal may hold something to send
-  std::optional<OutboxClock::time_point> last_prune_;
-  OutboxStats stats_;
+  class Source;
+  std::unique_ptr<Source> source_; // before outbox_: it refers to it
+  Outbox outbox_;
 };
 
 } // namespace motcua::net

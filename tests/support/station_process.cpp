@@ -12,13 +12,13 @@ StationProcess::StationProcess(std::string data_dir) : dir(std::move(data_dir)) 
   start();
 }
 
-void StationProcess::start() {
+void StationProcess::start(const std::string &listen_port) {
   // The log file is opened before the station runs (and creates its data folder).
   std::filesystem::create_directories(dir);
   std::filesystem::remove(dir + "/port");
   process = std::make_unique<ChildProcess>(
-      std::vector<std::string>{MOTCUA_STATION_BIN, "--listen", "127.0.0.1:0", "--data",
-                               dir, "--port-file", dir + "/port",
+      std::vector<std::string>{MOTCUA_STATION_BIN, "--listen", "127.0.0.1:" + listen_port,
+                               "--data", dir, "--port-file", dir + "/port",
                                // Tests run at any hour, and act as a kiosk from loopback.
                                "--issuing-hours", "always", "--open-kiosk-api"},
       std::map<std::string, std::string>{}, dir + "/station.log");

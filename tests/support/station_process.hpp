@@ -14,7 +14,9 @@ struct StationProcess {
   std::string port;
 
   explicit StationProcess(std::string data_dir);
-  void start(); // (re)starts on the same data folder
+  // (Re)starts on the same data folder; `listen_port` "0" picks a free port,
+  // `port` keeps the last one (clients that know the address reconnect).
+  void start(const std::string &listen_port = "0");
   std::string url() const { return "http://127.0.0.1:" + port; }
   std::string database() const { return dir + "/station.db"; }
 };

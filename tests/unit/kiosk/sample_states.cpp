@@ -84,6 +84,14 @@ std::vector<Sample> all(const std::string &language) {
   auto error =
       step(issuing, TicketFailed{{IssueFailure::Kind::timeout, "", "no answer"}});
   out.push_back({"error", error, false});
+  // The station silent and no leased number left for D: the kiosk says so
+  // rather than invent one.
+  auto silent = issuing;
+  silent.settings.offline_tickets = true;
+  silent = step(silent, TicketFailed{{IssueFailure::Kind::unreachable, "", "refused"}});
+  silent =
+      step(silent, OfflineIssueFailed{OfflineIssueFailed::Why::no_lease, "", "none"});
+  out.push_back({"error-no-lease", silent, false});
 
   auto rating = step(both, DepartureChosen{});
   out.push_back({"rating", rating});

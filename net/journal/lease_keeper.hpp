@@ -1,0 +1,73 @@
+#pragma once
+// Keeps this kiosk holding numbers for every service while the station is
+// reachable: when a service's unissued leased numbers fall below a threshold,
+// it asks for another block (POST /api/v1/leases) and journals it. Owner
+// thread only; answers may come from any thread and wait in an inbox, like
+// the outbox's. Failures back off with the outbox's policy.
+#include "net/journal/journal.hpp"
+#include "net/journal/outbox.hpp"
+#include "net/journal/outbox_policy.hpp"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace motcua::net {
+
+struct LeasePolicy {
+  int block_size = 10;  // numbers asked for at a time
+  int refill_below = 4; // ask again when fewer are left unissued
+  BackoffPolicy backoff;
+};
+
+// Pure: the services (in catalog order) to ask a block for now.
+std::vector<std::string> services_to_lease(const std::vector<std::string> &services,
+                                           const std::map<std::string, int> &remaining,
+                                           const std::set<std::string> &in_flight,
+                                           int refill_below);
+
+// The station's answer to one lease request: a block, or why not.
+using LeaseDone = std::function<void(Result<LeaseBlock, SendResult>)>;
+using LeaseRequester =
+    std::function<void(const std::string &service_id, int count, LeaseDone done)>;
+
+class LeaseKeeper {
+public:
+  LeaseKeeper(Journal &journal, LeaseRequester requester, std::function<void()> wake,
+              std::function<double()> random,
+              std::function<void(const std::string &)> log, LeasePolicy policy = {});
+  ~LeaseKeeper();
+
+  // The catalog's services; none before the catalog arrives.
+  void set_services(std::vector<std::string> services);
+  // A number was issued from a lease: look again on the next pump.
+  void notify_taken() { dirty_ = true; }
+  // `today` is the kiosk's local day ("2026-11-28"): blocks of other days do
+  // not count, and earlier days' blocks are pruned when it changes.
+  void pump(OutboxClock::time_point now, std::int64_t wall_ms, const std::string &today);
+  std::optional<OutboxClock::time_point> next_wake() const;
+
+  std::size_t in_flight() const { return in_flight_.size(); }
+  const std::map<std::string, int> &remaining() const { return remaining_; }
+
+private:
+  struct Inbox;
+  Journal &journal_;
+  LeaseRequester requester_;
+  std::function<double()> random_;
+  std::function<void(const std::string &)> log_;
+  LeasePolicy policy_;
+  std::shared_ptr<Inbox> inbox_;
+  OutboxSchedule schedule_;
+  std::vector<std::string> services_;
+  std::set<std::string> in_flight_;
+  std::map<std::string, int> remaining_;
+  std::string day_;
+  bool dirty_ = true;
+};
+
+} // namespace motcua::net
