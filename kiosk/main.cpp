@@ -17,16 +17,19 @@
 #include "kiosk/ui/text_cache.hpp"
 #include "kiosk/ui/window.hpp"
 #include "net/client/station_client.hpp"
+#include "net/client/stream_client.hpp"
 #include "net/journal/journal.hpp"
 #include "net/journal/lease_keeper.hpp"
 #include "net/journal/rating_outbox.hpp"
 #include "net/journal/ticket_outbox.hpp"
+#include "net/protocol/kiosk_health.hpp"
 #include "printer/cups_raw_printer.hpp"
 #include "printer/receipt.hpp"
 
 #include <SDL2/SDL.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
@@ -303,6 +306,33 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
         },
         [&bridge] { bridge.push(Tick{}); }, jitter,
         [](const std::string &line) { log(line); }, lease_policy);
+    // The live queue: people waiting per service for the screens (and the
+    // line length printed on offline tickets). Its thread has its own jitter.
+    std::atomic<bool> stream_up{false};
+    net::StreamClient stream(
+        in.station,
+        [&bridge](WaitingCounts counts) {
+          bridge.push(WaitingCountsUpdated{std::move(counts)});
+        },
+        [&bridge, &stream_up](bool up) {
+          stream_up = up;
+          log(up ? "stream: subscribed to the live queue"
+                 : "stream: lost; reconnecting with backoff");
+          bridge.push(Tick{});
+        },
+        [] {
+          thread_local std::mt19937_64 source{std::random_device{}()};
+          return std::uniform_real_distribution<double>(0.0, 1.0)(source);
+        });
+    // The health report: every minute and at once when it changes.
+    constexpr auto kHealthEvery = std::chrono::minutes(1);
+    std::optional<KioskHealth> health_sent;
+    std::optional<TimePoint> health_at;
+    // Shared with the answer's callback, which may run while the client stops.
+    auto health_in_flight = std::make_shared<std::atomic<bool>>(false);
+    // After a failed report only the minute counts: a dead station is not
+    // told of every change.
+    auto health_failed = std::make_shared<std::atomic<bool>>(false);
     std::shared_ptr<const Catalog> leased_catalog; // the catalog `leases` knows
     std::shared_ptr<const Catalog> state_catalog;  // the screens' (for number prefixes)
 
@@ -335,7 +365,8 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
                 // the printer gets it: the number is never handed out twice.
                 const Service *service =
                     state_catalog ? state_catalog->find_service(e.service_id) : nullptr;
-                const std::string day = local_day();
+                // The station's day, as its blocks name it.
+                const std::string day = leases.day();
                 OfflineTicketUpload upload{new_request_key(), e.service_id, 0,
                                            e.priority_group, local_rfc3339_now()};
                 auto issued = (*journal)->issue_from_lease(
@@ -471,12 +502,57 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
       }
       if (state.catalog != leased_catalog) {
         leased_catalog = state.catalog;
-        leases.set_services(service_ids(state));
+        // Without offline tickets no numbers are held back from the station.
+        if (in.config.offline_tickets)
+          leases.set_services(service_ids(state));
       }
       outbox.pump(now, wall_ms());
       ticket_outbox.pump(now, wall_ms());
       leases.pump(now, wall_ms(), local_day());
+      if (!*health_in_flight) {
+        KioskHealth health;
+        health.version = MOTCUA_KIOSK_VERSION;
+        if (state.ticket) {
+          health.printer_state =
+              std::string(print_status_name(state.print)) +
+              (state.print_message.empty() ? "" : ": " + state.print_message);
+          const bool no_paper =
+              state.print == PrintStatus::failed &&
+              state.print_message.find("media-empty") != std::string::npos;
+          if (no_paper)
+            health.paper = "out";
+          else if (state.print == PrintStatus::printed)
+            health.paper = "ok";
+        }
+        if (auto counts = (*journal)->counts())
+          health.outbox_depth = counts->unsent_ratings + counts->unsent_tickets;
+        health.uptime_seconds =
+            std::chrono::duration_cast<std::chrono::seconds>(now - started).count();
+        health.clock = local_rfc3339_now();
+        health.stream_connected = stream_up;
+        for (const auto &[service, left] : leases.remaining())
+          health.offline_numbers[service] = left;
+        const bool due = *health_failed ? now - *health_at >= kHealthEvery
+                                        : health_due(health_sent, health_at, health, now,
+                                                     kHealthEvery);
+        if (due) {
+          health_sent = health;
+          health_at = now;
+          *health_in_flight = true;
+          sync_client.report_health(
+              kiosk_health_to_json(health),
+              [health_in_flight, health_failed](Result<bool, net::StationError> r) {
+                if (!r)
+                  log("health report not delivered: " + r.error().message);
+                *health_failed = !r;
+                *health_in_flight = false;
+              });
+        }
+      }
       std::optional<TimePoint> wake = next_deadline(state);
+      if (health_at)
+        wake =
+            std::min(wake.value_or(*health_at + kHealthEvery), *health_at + kHealthEvery);
       for (auto retry :
            {outbox.next_wake(), ticket_outbox.next_wake(), leases.next_wake()})
         if (retry)

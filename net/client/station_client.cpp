@@ -462,6 +462,18 @@ void StationClient::upload_offline_tickets(
           }});
 }
 
+void StationClient::report_health(std::string body,
+                                  std::function<void(Result<bool, StationError>)> done) {
+  impl_->submit(Job{http::verb::post, "/api/v1/kiosks/health", std::move(body),
+                    [done = std::move(done)](Result<RawResponse, StationError> raw) {
+                      if (!raw)
+                        return done(unexpected(raw.error()));
+                      if (auto error = refusal(*raw))
+                        return done(unexpected(*error));
+                      done(true);
+                    }});
+}
+
 void StationClient::set_bearer_token(std::string token) {
   std::lock_guard lock(impl_->token_mutex);
   impl_->token = std::move(token);

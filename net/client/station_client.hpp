@@ -65,6 +65,10 @@ public:
       std::vector<OfflineTicketUpload> tickets,
       std::function<void(Result<std::vector<OfflineTicketResult>, StationError>)> done);
 
+  // POST /api/v1/kiosks/health with a body from kiosk_health_to_json.
+  void report_health(std::string body,
+                     std::function<void(Result<bool, StationError>)> done);
+
   // The kiosk's bearer token from enrollment, sent with every later request
   // (empty: none). Applies to requests submitted after the call.
   void set_bearer_token(std::string token);

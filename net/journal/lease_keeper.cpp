@@ -45,7 +45,13 @@ void LeaseKeeper::set_services(std::vector<std::string> services) {
 }
 
 void LeaseKeeper::pump(OutboxClock::time_point now, std::int64_t wall_ms,
-                       const std::string &today) {
+                       const std::string &local_today) {
+  if (local_today != local_day_) {
+    // A new local day may be a new station day: ask, and learn it again.
+    local_day_ = local_today;
+    station_day_.clear();
+    dirty_ = true;
+  }
   std::deque<std::pair<std::string, Result<LeaseBlock, SendResult>>> answers;
   {
     std::lock_guard lock(inbox_->mutex);
@@ -61,6 +67,13 @@ void LeaseKeeper::pump(OutboxClock::time_point now, std::int64_t wall_ms,
       continue;
     }
     schedule_.on_success();
+    if (answer->day != station_day_) {
+      // Counting blocks of another day than the station's would ask again
+      // and again, until the service's numbers are all leased.
+      station_day_ = answer->day;
+      if (auto pruned = journal_.prune_leases(station_day_); !pruned)
+        log_("leases: " + pruned.error().message);
+    }
     if (auto e = journal_.add_lease(*answer, wall_ms)) {
       // The numbers stay unused on the station: a gap, never a duplicate.
       log_("leases: " + e->message);
@@ -69,15 +82,9 @@ void LeaseKeeper::pump(OutboxClock::time_point now, std::int64_t wall_ms,
     log_("leases: service " + service + " holds " + std::to_string(answer->first) + ".." +
          std::to_string(answer->last) + " of " + answer->day);
   }
-  if (today != day_) {
-    day_ = today;
-    dirty_ = true;
-    if (auto pruned = journal_.prune_leases(today); !pruned)
-      log_("leases: " + pruned.error().message);
-  }
   if (!dirty_ || !schedule_.may_send(now))
     return;
-  auto remaining = journal_.lease_remaining(day_);
+  auto remaining = journal_.lease_remaining(day());
   if (!remaining) {
     log_("leases: " + remaining.error().message);
     return;

@@ -46,9 +46,17 @@ public:
   void set_services(std::vector<std::string> services);
   // A number was issued from a lease: look again on the next pump.
   void notify_taken() { dirty_ = true; }
-  // `today` is the kiosk's local day ("2026-11-28"): blocks of other days do
-  // not count, and earlier days' blocks are pruned when it changes.
-  void pump(OutboxClock::time_point now, std::int64_t wall_ms, const std::string &today);
+  // `local_today` is the kiosk's local day ("2026-11-28"). The day that counts
+  // is the station's, learnt from its blocks (the two differ when their time
+  // zones do): blocks of other days do not count, earlier ones are pruned when
+  // the station's day moves on. Until the station named its day, and again
+  // after each local midnight, the local day stands in for it.
+  void pump(OutboxClock::time_point now, std::int64_t wall_ms,
+            const std::string &local_today);
+  // The day to issue offline tickets for.
+  const std::string &day() const {
+    return station_day_.empty() ? local_day_ : station_day_;
+  }
   std::optional<OutboxClock::time_point> next_wake() const;
 
   std::size_t in_flight() const { return in_flight_.size(); }
@@ -66,7 +74,8 @@ private:
   std::vector<std::string> services_;
   std::set<std::string> in_flight_;
   std::map<std::string, int> remaining_;
-  std::string day_;
+  std::string local_day_;
+  std::string station_day_; // of the last block the station granted
   bool dirty_ = true;
 };
 

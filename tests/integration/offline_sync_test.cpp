@@ -4,12 +4,14 @@
 #include "net/journal/journal.hpp"
 #include "net/journal/lease_keeper.hpp"
 #include "net/journal/ticket_outbox.hpp"
+#include "tests/support/printers.hpp"
 #include "tests/support/station_process.hpp"
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <fstream>
 #include <future>
 #include <map>
 #include <set>
@@ -301,4 +303,125 @@ TEST_CASE("station killed -9 while the kiosk keeps issuing: every offline ticket
   for (const auto &line : kiosk.log)
     if (line.find("the station refused") != std::string::npos)
       FAIL_CHECK(line);
+}
+
+namespace {
+
+// Polls `done` every 20 ms for at most `rounds` rounds.
+template <typename Pred> bool poll(Pred done, int rounds = 1500) {
+  for (int i = 0; i < rounds; ++i) {
+    if (done())
+      return true;
+    std::this_thread::sleep_for(20ms);
+  }
+  return done();
+}
+
+bool contains(const std::string &text, const std::string &part) {
+  return text.find(part) != std::string::npos;
+}
+
+// "state=ticket number=A003 print=printed source=lease" lines, in order.
+std::vector<std::string> print_states(const std::string &log) {
+  std::vector<std::string> out;
+  for (std::size_t at = log.find("state=ticket number="); at != std::string::npos;
+       at = log.find("state=ticket number=", at + 1))
+    out.push_back(log.substr(at, log.find('\n', at) - at));
+  return out;
+}
+
+std::string number_in(const std::string &state_line) {
+  const auto at = state_line.find("number=") + 7;
+  return state_line.substr(at, state_line.find(' ', at) - at);
+}
+
+} // namespace
+
+TEST_CASE("motcua-kiosk with its station killed -9 prints from its lease and uploads "
+          "after the restart") {
+  auto env = printers_env();
+  auto dir = fresh_dir("offline-real-kiosk");
+  StationProcess station(dir + "/station");
+  {
+    std::ofstream(dir + "/kiosk.json") << R"({
+    "format_version": 1,
+    "station_url": ")" + station.url() + R"(",
+    "printer": {"queue": ")" + env["MOTCUA_RAW_QUEUE"] +
+                                              R"(", "cups_server": ")" +
+                                              env["CUPS_SERVER"] + R"("},
+    "ticket_screen_seconds": 1,
+    "offline_fallback_ms": 800
+  })";
+    // The test kills the station during the first sleep and restarts it
+    // during the second.
+    std::ofstream(dir + "/tap.script") << "wait-screen home 20000\n"
+                                          "tap-service A\n"
+                                          "wait-screen ticket 20000\n"
+                                          "wait-print 30000\n"
+                                          "print-state\n"
+                                          "wait-screen home 20000\n"
+                                          "sleep 6000\n"
+                                          "tap-service A\n"
+                                          "wait-screen ticket 20000\n"
+                                          "wait-print 30000\n"
+                                          "print-state\n"
+                                          "wait-screen home 20000\n"
+                                          "tap-service B\n"
+                                          "wait-screen ticket 20000\n"
+                                          "wait-print 30000\n"
+                                          "print-state\n"
+                                          "sleep 90000\n"
+                                          "quit\n";
+  }
+  ChildProcess kiosk({MOTCUA_KIOSK_BIN, "--config", dir + "/kiosk.json", "--windowed",
+                      "--script", dir + "/tap.script"},
+                     {{"SDL_VIDEODRIVER", "dummy"},
+                      {"SDL_RENDER_DRIVER", "software"},
+                      {"SDL_AUDIODRIVER", "dummy"}},
+                     dir + "/kiosk.log");
+  const auto log = [&] { return read_file(dir + "/kiosk.log"); };
+  // Online first, with blocks for A and B held.
+  REQUIRE_MESSAGE(poll([&] {
+                    const auto text = log();
+                    return print_states(text).size() == 1 &&
+                           contains(text, "leases: service A holds") &&
+                           contains(text, "leases: service B holds");
+                  }),
+                  log());
+  station.process->kill_hard();
+  REQUIRE(station.process->wait_for(10s).has_value());
+
+  REQUIRE_MESSAGE(poll([&] { return print_states(log()).size() == 3; }), log());
+  const auto states = print_states(log());
+  CHECK_FALSE(contains(states[0], "source=lease"));
+  for (int i = 1; i < 3; ++i) {
+    CHECK_MESSAGE(contains(states[i], "print=printed source=lease"), states[i]);
+  }
+  CHECK(number_in(states[1]).front() == 'A');
+  CHECK(number_in(states[2]).front() == 'B');
+
+  station.start(station.port);
+  // The outbox uploads both once the station is back.
+  REQUIRE_MESSAGE(poll([&] {
+                    const auto rows = ticket_rows(station.database());
+                    return rows.count(number_in(states[1])) &&
+                           rows.count(number_in(states[2]));
+                  }),
+                  log());
+  kiosk.terminate();
+  REQUIRE(kiosk.wait_for(20s).has_value());
+  station.process->terminate();
+  REQUIRE(station.process->wait_for(10s) == std::optional<int>(0));
+
+  std::set<std::string> printed;
+  for (const auto &line : states)
+    printed.insert(number_in(line));
+  CHECK(printed.size() == states.size()); // no number printed twice
+  const auto rows = ticket_rows(station.database());
+  for (const auto &number : printed) {
+    auto row = rows.find(number);
+    REQUIRE_MESSAGE(row != rows.end(), number, " is not in the station's books");
+    CHECK_MESSAGE(row->second == 1, number, " stored ", row->second, " times");
+  }
+  CHECK(contains(log(), "offline tickets: 2 uploaded"));
 }

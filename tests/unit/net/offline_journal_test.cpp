@@ -243,9 +243,45 @@ TEST_CASE("the lease keeper refills blocks while online and backs off when not")
   REQUIRE(requests.size() == 4);
   CHECK(requests[3].service == "A");
 
-  // A new day: yesterday's blocks are gone and every service is asked again.
   requests[3].done(LeaseBlock{"A", kDay, 7, 9});
-  keeper.pump(t0 + 61s, 0, "2026-11-29");
+  keeper.pump(t0 + 61s, 0, kDay);
+  CHECK(requests.size() == 4);
+
+  // A new local day: every service is asked again; the station's first block
+  // of the new day retires yesterday's.
+  keeper.pump(t0 + 62s, 0, "2026-11-29");
+  REQUIRE(requests.size() == 6);
+  requests[4].done(LeaseBlock{"A", "2026-11-29", 1, 3});
+  keeper.pump(t0 + 63s, 0, "2026-11-29");
   CHECK(j->lease_remaining(kDay)->empty());
-  CHECK(requests.size() == 6);
+  CHECK(keeper.day() == "2026-11-29");
+}
+
+TEST_CASE("a station in another time zone: its day counts, and nothing is leased twice") {
+  auto j = open_ok(fresh_path("keeper-zone"));
+  std::vector<std::pair<std::string, LeaseDone>> requests;
+  LeasePolicy policy;
+  policy.block_size = 3;
+  policy.refill_below = 2;
+  LeaseKeeper keeper(
+      *j,
+      [&](const std::string &service, int, LeaseDone done) {
+        requests.emplace_back(service, std::move(done));
+      },
+      [] {}, [] { return 0.0; }, [](const std::string &) {}, policy);
+  keeper.set_services({"A"});
+  const auto t0 = OutboxClock::time_point{} + 100s;
+  // 17:30 UTC on the kiosk is already tomorrow at a station in UTC+7.
+  keeper.pump(t0, 0, "2026-11-28");
+  REQUIRE(requests.size() == 1);
+  requests[0].second(LeaseBlock{"A", "2026-11-29", 1, 3});
+  for (int i = 1; i <= 5; ++i)
+    keeper.pump(t0 + std::chrono::seconds(i), 0, "2026-11-28");
+  CHECK(requests.size() == 1); // the block of the station's day counts
+  CHECK(keeper.day() == "2026-11-29");
+  CHECK(keeper.remaining().at("A") == 3);
+  auto issued = j->issue_from_lease(keeper.day(), "A", tap(1), 0);
+  REQUIRE(issued.has_value());
+  REQUIRE(issued->has_value());
+  CHECK((*issued)->number == "A001");
 }
