@@ -17,6 +17,11 @@
 #include <set>
 #include <thread>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace motcua;
 using namespace motcua::testing;
 using namespace std::chrono_literals;
@@ -203,11 +208,14 @@ struct PiecesKiosk {
     }
     if (offline) {
       char at[40];
-      std::snprintf(at, sizeof at, "%sT00:%02d:%02d+07:00", day.c_str(), n / 60, n % 60);
+      std::snprintf(at, sizeof at, "%sT00:%02d:%02d+07:00", leases->day().c_str(), n / 60,
+                    n % 60);
       char id[40];
       std::snprintf(id, sizeof id, "00000000-0000-4000-9000-%012d", n);
+      // The station's day, as its blocks named it (as motcua-kiosk does).
       auto issued = journal->issue_from_lease(
-          day, service, OfflineTicketUpload{id, service, 0, std::nullopt, at}, 0);
+          leases->day(), service, OfflineTicketUpload{id, service, 0, std::nullopt, at},
+          0);
       REQUIRE_MESSAGE(issued.has_value(), (issued ? "" : issued.error().message));
       if (*issued) {
         number = (*issued)->number;
@@ -221,7 +229,7 @@ struct PiecesKiosk {
   }
 
   net::StationAddress station;
-  std::string day;
+  std::string day; // the kiosk's local day, for the lease keeper
   std::unique_ptr<net::Journal> journal;
   net::StationClient tickets{station, kFallback};
   net::StationClient sync{station, 2000ms};
@@ -424,4 +432,66 @@ TEST_CASE("motcua-kiosk with its station killed -9 prints from its lease and upl
     CHECK_MESSAGE(row->second == 1, number, " stored ", row->second, " times");
   }
   CHECK(contains(log(), "offline tickets: 2 uploaded"));
+}
+
+namespace {
+
+// A "station" that takes connections into its backlog and never answers: the
+// kernel completes the handshake, nobody reads. Closed on destruction.
+struct SilentListener {
+  explicit SilentListener(const std::string &port) {
+    fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(fd >= 0);
+    int on = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+    sockaddr_in at{};
+    at.sin_family = AF_INET;
+    at.sin_port = htons(static_cast<std::uint16_t>(std::stoi(port)));
+    at.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(::bind(fd, reinterpret_cast<sockaddr *>(&at), sizeof at) == 0);
+    REQUIRE(::listen(fd, 64) == 0);
+  }
+  ~SilentListener() { ::close(fd); }
+  int fd = -1;
+};
+
+} // namespace
+
+TEST_CASE("a station that accepts and never answers: the ticket comes from the lease "
+          "after the fallback deadline") {
+  auto dir = fresh_dir("offline-silent-station");
+  StationProcess station(dir + "/station");
+  PiecesKiosk kiosk(dir + "/kiosk/journal.db", station.port);
+  REQUIRE(kiosk.pump_until([&] {
+    const auto &left = kiosk.leases->remaining();
+    return left.count("A") && left.at("A") >= 3;
+  }));
+  station.process->kill_hard();
+  REQUIRE(station.process->wait_for(10s).has_value());
+  std::set<std::string> printed;
+  {
+    SilentListener silent(station.port);
+    for (int n = 0; n < 3; ++n) {
+      bool offline = false;
+      std::chrono::microseconds took{};
+      auto number = kiosk.tap("A", 100 + n, offline, took);
+      REQUIRE_FALSE(number.empty());
+      CHECK(offline);
+      CHECK(printed.insert(number).second);
+      // The citizen's wait: the fallback deadline and the journal commit.
+      MESSAGE("silent station, tap ", n, ": ", number, " in ", took.count(), " us");
+      kiosk.pump();
+    }
+  }
+  station.start(station.port);
+  REQUIRE(kiosk.pump_until([&] { return kiosk.journal->counts()->unsent_tickets == 0; }));
+  CHECK(kiosk.journal->counts()->sent_tickets == 3);
+  station.process->terminate();
+  REQUIRE(station.process->wait_for(10s) == std::optional<int>(0));
+  const auto rows = ticket_rows(station.database());
+  for (const auto &number : printed) {
+    auto row = rows.find(number);
+    REQUIRE_MESSAGE(row != rows.end(), number, " is not in the station's books");
+    CHECK(row->second == 1);
+  }
 }
