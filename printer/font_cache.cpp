@@ -53,6 +53,29 @@ TTF_Font *open_face(const std::vector<unsigned char> &ttf, int pixel_size) {
 
 } // namespace
 
+const RenderCache::Entry *RenderCache::find(const std::string &key) {
+  const auto it = index_.find(key);
+  if (it == index_.end())
+    return nullptr;
+  items_.splice(items_.begin(), items_, it->second);
+  return &it->second->second;
+}
+
+const RenderCache::Entry &RenderCache::put(std::string key, Entry entry) {
+  if (const auto it = index_.find(key); it != index_.end()) {
+    it->second->second = std::move(entry);
+    items_.splice(items_.begin(), items_, it->second);
+    return it->second->second;
+  }
+  if (index_.size() >= capacity_) {
+    index_.erase(items_.back().first);
+    items_.pop_back();
+  }
+  items_.emplace_front(std::move(key), std::move(entry));
+  index_.emplace(items_.front().first, items_.begin());
+  return items_.front().second;
+}
+
 ReceiptFonts::Impl::~Impl() {
   std::lock_guard lock(freetype_mutex());
   for (auto &[key, face] : faces)

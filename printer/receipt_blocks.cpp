@@ -7,6 +7,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <optional>
+#include <string>
 
 namespace motcua::printer {
 namespace {
@@ -70,17 +73,31 @@ public:
       : column_(column), fonts_(fonts), m_(m) {}
 
   void operator()(const TextBlock &b) {
-    TTF_Font *font = fonts_.font(b.weight, m_.px(b.size));
-    if (font == nullptr || b.text.empty())
+    if (b.text.empty())
       return;
+    const int size = m_.px(b.size);
     const int max_width = column_.inner_width();
-    const auto measure = [font](const std::string &s) { return text_width(font, s); };
-    for (const auto &line : wrap_words(b.text, max_width, measure)) {
-      GrayImage gray = render_line(font, line);
-      if (gray.width > max_width) // a single glyph wider than the paper
-        gray = resample_width(gray, max_width);
-      column_.place(threshold(gray), b.align);
+    // Everything that decides the dots, so a hit is what rendering would give.
+    const std::string key = std::string(b.weight == FontWeight::bold ? "b" : "r") +
+                            std::to_string(size) + "/" + std::to_string(max_width) + "/" +
+                            b.text;
+    auto lines = cached(key);
+    if (!lines) {
+      TTF_Font *font = fonts_.font(b.weight, size);
+      if (font == nullptr)
+        return;
+      const auto measure = [font](const std::string &s) { return text_width(font, s); };
+      lines.emplace();
+      for (const auto &line : wrap_words(b.text, max_width, measure)) {
+        GrayImage gray = render_line(font, line);
+        if (gray.width > max_width) // a single glyph wider than the paper
+          gray = resample_width(gray, max_width);
+        lines->push_back(threshold(gray));
+      }
+      store(key, {*lines, nullptr});
     }
+    for (auto &line : *lines)
+      column_.place(std::move(line), b.align);
   }
 
   void operator()(const NumberBlock &b) {
@@ -126,7 +143,16 @@ public:
     const int height =
         std::max(1, static_cast<int>(std::lround(static_cast<double>(width) *
                                                  b.image->height / b.image->width)));
-    column_.place(threshold(resample(*b.image, width, height)), b.align);
+    // Keyed by address: the entry holds the image, so the address stays its own.
+    const std::string key =
+        "image/" + std::to_string(reinterpret_cast<std::uintptr_t>(b.image.get())) + "/" +
+        std::to_string(width) + "x" + std::to_string(height);
+    auto dots = cached(key);
+    if (!dots) {
+      dots.emplace(1, threshold(resample(*b.image, width, height)));
+      store(key, {*dots, b.image});
+    }
+    column_.place(std::move(dots->front()), b.align);
   }
 
   void operator()(const RuleBlock &b) {
@@ -143,6 +169,19 @@ public:
   }
 
 private:
+  // Copies out under the lock: the column keeps its own parts anyway, and
+  // another thread's render may evict the entry right after.
+  std::optional<std::vector<Bitmap>> cached(const std::string &key) {
+    std::lock_guard lock(fonts_.rendered_mutex);
+    if (const RenderCache::Entry *entry = fonts_.rendered.find(key))
+      return entry->parts;
+    return std::nullopt;
+  }
+  void store(std::string key, RenderCache::Entry entry) {
+    std::lock_guard lock(fonts_.rendered_mutex);
+    fonts_.rendered.put(std::move(key), std::move(entry));
+  }
+
   Column &column_;
   ReceiptFonts::Impl &fonts_;
   Metrics m_;
