@@ -7,7 +7,9 @@
 #include "kiosk/app/screen_machine.hpp"
 #include "kiosk/app/script_player.hpp"
 #include "kiosk/app/texts.hpp"
+#include "kiosk/app/ticket_print_job.hpp"
 #include "kiosk/shell/print_pipeline.hpp"
+#include "kiosk/shell/printer_commands.hpp"
 #include "kiosk/shell/request_key.hpp"
 #include "kiosk/shell/sdl_script_host.hpp"
 #include "kiosk/shell/user_events.hpp"
@@ -220,15 +222,22 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
     log("receipt fonts: " + fonts.error());
     return kExitStartup;
   }
+  auto receipt_extras = load_receipt_extras(in.config.receipt, options.assets_dir);
+  if (!receipt_extras) {
+    log(receipt_extras.error());
+    return kExitStartup;
+  }
 
   int exit_code = 0;
   {
     printer::CupsRawPrinter ticket_printer(
         printer::CupsQueue{in.config.printer.queue, in.config.printer.cups_server, 5000});
     // SDL2_ttf shares one FreeType library between threads: open the receipt
-    // faces here, before the print thread and the UI both use it.
+    // faces here, before the print thread and the UI both use it. The logo
+    // is scaled here too and kept in the fonts' render cache.
     {
-      printer::ReceiptContent sample{.station_name = "X",
+      printer::ReceiptContent sample{.logo = receipt_extras->logo,
+                                     .station_name = "X",
                                      .title = "X",
                                      .number = "A000",
                                      .service_label = "X",
@@ -237,8 +246,9 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
                                      .footer = "X"};
       printer::render_receipt(sample, **fonts, in.config.printer.paper_width_dots);
     }
-    PrintPipeline pipeline(*fonts, in.receipt_texts, in.config.printer.paper_width_dots,
-                           ticket_printer, [&bridge](PrintFinished f) {
+    PrintPipeline pipeline(*fonts, in.receipt_texts, std::move(receipt_extras.value()),
+                           in.config.printer.paper_width_dots, ticket_printer,
+                           [&bridge](PrintFinished f) {
                              if (!bridge.push(std::move(f)))
                                log("print result lost: SDL event queue full");
                            });
@@ -609,6 +619,10 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
 int main(int argc, char **argv) {
   const auto started = Clock::now();
   std::vector<std::string> args(argv + 1, argv + argc);
+  // Technician subcommands (ticket-preview, test-print, printer-status) need
+  // no config and no screen.
+  if (auto status = run_printer_command(args, MOTCUA_ASSETS_DIR, std::cout, std::cerr))
+    return *status;
   auto options = parse_cli(args, MOTCUA_ASSETS_DIR);
   if (!options) {
     std::cerr << "motcua-kiosk: " << options.error() << "\n" << cli_usage();

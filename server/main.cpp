@@ -94,7 +94,15 @@ int main(int argc, char **argv) {
         return kExitRuntimeFailure;
       }
   }
+  // The words of the page behind the ticket's QR code: a missing one stops
+  // the station here rather than showing a key to a citizen.
+  auto page_texts = TicketPageTexts::load(MOTCUA_DEFAULT_I18N_DIR);
+  if (!page_texts) {
+    log_line("ticket page texts: " + page_texts.error());
+    return kExitConfigurationError;
+  }
   ApiHandler api(std::move(catalog).value(), **desk, **store, auth, system_clock());
+  api.set_ticket_page_texts(std::move(page_texts).value());
   const StaticFiles web(options->web_dir.empty() ? default_web_root(MOTCUA_DEFAULT_WEB_DIR)
                                                  : std::filesystem::path(options->web_dir));
   api.set_web_files(&web);

@@ -110,6 +110,39 @@ PrinterSettings parse_printer(const json::value &v) {
   return printer;
 }
 
+// ticket_url defaults to the station's own URL, which the kiosk already knows
+// reaches the station.
+ReceiptSettings parse_receipt(const json::value *v, const std::string &station_url) {
+  ReceiptSettings receipt;
+  receipt.ticket_url = station_url;
+  if (!v)
+    return receipt;
+  if (!v->is_object())
+    throw Reject{"receipt", "must be an object"};
+  const auto &obj = v->as_object();
+  reject_unknown_keys(obj, "receipt.", {"footer", "ticket_url", "logo"});
+  const std::string none;
+  receipt.footer = string_field(obj, "footer", "receipt.", &none);
+  // Two lines at most on 58 mm paper; a paragraph belongs on the wall.
+  if (receipt.footer.size() > 200)
+    throw Reject{"receipt.footer", "must be at most 200 bytes"};
+  receipt.ticket_url = string_field(obj, "ticket_url", "receipt.", &station_url);
+  while (!receipt.ticket_url.empty() && receipt.ticket_url.back() == '/')
+    receipt.ticket_url.pop_back();
+  const std::string_view url = receipt.ticket_url;
+  const auto has_host = [url](std::string_view scheme) {
+    return url.starts_with(scheme) && url.size() > scheme.size();
+  };
+  if (!url.empty() && !has_host("http://") && !has_host("https://"))
+    throw Reject{"receipt.ticket_url",
+                 "must look like http://HOST:PORT or https://HOST, or be empty"};
+  if (url.size() > 120) // the QR code must stay readable at 58 mm
+    throw Reject{"receipt.ticket_url", "must be at most 120 bytes"};
+  if (obj.contains("logo"))
+    receipt.logo_path = string_field(obj, "logo", "receipt.", nullptr);
+  return receipt;
+}
+
 KioskConfig parse(const json::value &root) {
   if (!root.is_object())
     throw Reject{"(top level)", "must be an object"};
@@ -123,14 +156,32 @@ KioskConfig parse(const json::value &root) {
     throw Reject{"format_version", "is " + std::to_string(version->as_int64()) +
                                        "; this program reads version " +
                                        std::to_string(kKioskConfigFormatVersion)};
-  reject_unknown_keys(
-      top, "",
-      {"format_version", "station_url", "printer", "language", "ticket_screen_seconds",
-       "request_timeout_ms", "mode", "priority_groups", "rating_levels", "rating_reasons",
-       "ticket_link", "out_of_service", "inactivity_seconds", "countdown_seconds",
-       "attract_seconds", "thanks_seconds", "rating_repeat_seconds", "state_dir",
-       "journal_path", "journal_retention_days", "offline_tickets",
-       "offline_fallback_ms", "offline_lease_size", "offline_refill_below"});
+  reject_unknown_keys(top, "",
+                      {"format_version",
+                       "station_url",
+                       "printer",
+                       "language",
+                       "ticket_screen_seconds",
+                       "request_timeout_ms",
+                       "mode",
+                       "priority_groups",
+                       "rating_levels",
+                       "rating_reasons",
+                       "ticket_link",
+                       "out_of_service",
+                       "inactivity_seconds",
+                       "countdown_seconds",
+                       "attract_seconds",
+                       "thanks_seconds",
+                       "rating_repeat_seconds",
+                       "state_dir",
+                       "journal_path",
+                       "journal_retention_days",
+                       "receipt",
+                       "offline_tickets",
+                       "offline_fallback_ms",
+                       "offline_lease_size",
+                       "offline_refill_below"});
 
   KioskConfig config;
   config.station_url = string_field(top, "station_url", "", nullptr);
@@ -142,6 +193,7 @@ KioskConfig parse(const json::value &root) {
   if (!printer)
     throw Reject{"printer", "is missing"};
   config.printer = parse_printer(*printer);
+  config.receipt = parse_receipt(top.if_contains("receipt"), config.station_url);
 
   config.language = string_field(top, "language", "", &config.language);
   if (config.language != "vi" && config.language != "en")
@@ -242,7 +294,8 @@ ScreenSettings screen_settings(const KioskConfig &config) {
   return s;
 }
 
-std::string resolve_journal_path(const KioskConfig &config, const std::string &config_path,
+std::string resolve_journal_path(const KioskConfig &config,
+                                 const std::string &config_path,
                                  const std::string &state_directory_env) {
   if (!config.journal_path.empty())
     return config.journal_path;

@@ -4,6 +4,7 @@
 #include "kiosk/app/screen_state.hpp"
 #include "net/protocol/result.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,9 +17,23 @@ struct PrinterSettings {
   int paper_width_dots = 576; // 80 mm paper at 203 dpi
 };
 
+// What the kiosk adds to every printed ticket (config "receipt").
+struct ReceiptSettings {
+  // Printed above the QR code; empty: the "ticket.please_wait" text.
+  std::string footer;
+  // Base of the URL in the QR code, `<ticket_url>/t/<day>/<number>`, which the
+  // station answers with the ticket's state. Absent from the file: station_url.
+  // Set it to an address citizens' phones reach (the station's address on the
+  // waiting room's Wi-Fi); empty: no QR code.
+  std::string ticket_url;
+  // PNG printed at the top; absent: <assets>/images/emblem.png; empty: no logo.
+  std::optional<std::string> logo_path;
+};
+
 struct KioskConfig {
   std::string station_url; // "http://127.0.0.1:8080"
   PrinterSettings printer;
+  ReceiptSettings receipt;
   std::string language = "vi";   // screen language: "vi" or "en"
   int ticket_screen_seconds = 8; // how long the number stays on screen
   int request_timeout_ms = 3000; // per station request
@@ -39,8 +54,8 @@ struct KioskConfig {
   // Where the durable journal lives. Empty state_dir: $STATE_DIRECTORY (the
   // systemd unit's StateDirectory=), else the folder of the config file.
   std::string state_dir;
-  std::string journal_path;         // empty: <state_dir>/journal.db
-  int journal_retention_days = 7;   // sent ratings are pruned after this
+  std::string journal_path;       // empty: <state_dir>/journal.db
+  int journal_retention_days = 7; // sent ratings are pruned after this
 
   // Tickets from leased number blocks when the station does not answer.
   bool offline_tickets = true;
@@ -51,7 +66,8 @@ struct KioskConfig {
 
 // The journal file for `config` read from `config_path`; `state_directory_env`
 // is $STATE_DIRECTORY or empty.
-std::string resolve_journal_path(const KioskConfig &config, const std::string &config_path,
+std::string resolve_journal_path(const KioskConfig &config,
+                                 const std::string &config_path,
                                  const std::string &state_directory_env);
 
 // The parts of the config that shape the screens.

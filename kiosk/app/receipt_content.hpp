@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace motcua::kiosk {
 
@@ -17,6 +18,10 @@ struct ReceiptExtras {
   std::string footer;     // from config; empty: the "ticket.please_wait" text
   std::string ticket_url; // station URL for the QR code; empty: no QR code
 };
+
+// People ahead and the estimated wait, as the citizen reads them: with nobody
+// ahead one line saying they are next ("~0 minutes" reads as a fault).
+std::vector<std::string> wait_lines(const Ticket &ticket, const Texts &texts);
 
 // The QR code carries `<ticket_url>/t/<day>/<number>` (ticket status).
 printer::ReceiptContent receipt_for(const Ticket &ticket, const Catalog &catalog,

@@ -11,7 +11,7 @@ namespace motcua::kiosk {
 namespace json = boost::json;
 
 std::span<const std::string_view> required_text_keys() {
-  static constexpr std::array<std::string_view, 62> keys = {
+  static constexpr std::array<std::string_view, 63> keys = {
       "home.title",
       "home.prompt",
       "home.connecting",
@@ -36,6 +36,7 @@ std::span<const std::string_view> required_text_keys() {
       "ticket.title",
       "ticket.people_ahead",
       "ticket.estimated_wait",
+      "ticket.you_are_next",
       "ticket.please_wait",
       "ticket.printing",
       "ticket.printed",

@@ -5,11 +5,12 @@
 namespace motcua::kiosk {
 
 PrintPipeline::PrintPipeline(std::shared_ptr<printer::ReceiptFonts> fonts,
-                             Texts receipt_texts, int paper_width_dots,
-                             printer::TicketPrinter &printer, Report report)
+                             Texts receipt_texts, ReceiptExtras extras,
+                             int paper_width_dots, printer::TicketPrinter &printer,
+                             Report report)
     : fonts_(std::move(fonts)), receipt_texts_(std::move(receipt_texts)),
-      paper_width_dots_(paper_width_dots), printer_(printer), report_(std::move(report)),
-      thread_([this] { run(); }) {}
+      extras_(std::move(extras)), paper_width_dots_(paper_width_dots), printer_(printer),
+      report_(std::move(report)), thread_([this] { run(); }) {}
 
 PrintPipeline::~PrintPipeline() {
   {
@@ -46,7 +47,7 @@ void PrintPipeline::run() {
       continue;
     }
     auto print_job = ticket_print_job(job.ticket, *job.catalog, receipt_texts_, *fonts_,
-                                      paper_width_dots_);
+                                      paper_width_dots_, extras_);
     printer_.submit(
         std::move(print_job), [report = report_, number](printer::PrintOutcome o) {
           report(PrintFinished{number, o.ok,

@@ -3,6 +3,7 @@
 // takes tens of milliseconds and must not stall the screen), then hands the
 // job to the printer port. Each job ends in exactly one PrintFinished.
 #include "kiosk/app/events.hpp"
+#include "kiosk/app/receipt_content.hpp"
 #include "kiosk/app/texts.hpp"
 #include "net/protocol/catalog.hpp"
 #include "net/protocol/ticket.hpp"
@@ -23,7 +24,8 @@ public:
   using Report = std::function<void(PrintFinished)>; // called on a worker thread
 
   PrintPipeline(std::shared_ptr<printer::ReceiptFonts> fonts, Texts receipt_texts,
-                int paper_width_dots, printer::TicketPrinter &printer, Report report);
+                ReceiptExtras extras, int paper_width_dots,
+                printer::TicketPrinter &printer, Report report);
   ~PrintPipeline(); // renders and submits what is queued, then joins
   PrintPipeline(const PrintPipeline &) = delete;
   PrintPipeline &operator=(const PrintPipeline &) = delete;
@@ -39,6 +41,7 @@ private:
 
   std::shared_ptr<printer::ReceiptFonts> fonts_;
   Texts receipt_texts_;
+  ReceiptExtras extras_; // logo, footer, QR base URL from the config
   int paper_width_dots_;
   printer::TicketPrinter &printer_;
   Report report_;

@@ -1,5 +1,8 @@
 #include "kiosk/shell/printer_commands.hpp"
 
+#include "kiosk/app/kiosk_config.hpp"
+#include "kiosk/app/ticket_print_job.hpp"
+#include "net/protocol/catalog.hpp"
 #include "printer/cups_raw_printer.hpp"
 #include "printer/cups_status.hpp"
 #include "printer/direct_escpos_printer.hpp"
@@ -19,19 +22,21 @@ constexpr int kExitOk = 0, kExitFailed = 1, kExitUsage = 2;
 
 const char *const kUsage =
     "usage: motcua-kiosk ticket-preview --width 576|384 --out FILE.png [--assets DIR]\n"
+    "                                   [--config kiosk.json] [--people-ahead N]\n"
     "       motcua-kiosk test-print (--queue QUEUE [--server HOST:PORT]\n"
     "                                [--format auto|escpos|pwg-raster] | --direct "
     "HOST:PORT)\n"
     "                               [--width 576|384] [--deadline-ms N] [--assets DIR]\n"
+    "                               [--config kiosk.json] [--people-ahead N]\n"
     "       motcua-kiosk printer-status (--queue QUEUE [--server HOST:PORT] | --direct "
     "HOST:PORT)\n";
 
 using Options = std::map<std::string, std::string>;
 
 Result<Options> parse_options(const std::vector<std::string> &args) {
-  static const std::vector<std::string> known{"--width",  "--out",        "--assets",
-                                              "--queue",  "--server",     "--format",
-                                              "--direct", "--deadline-ms"};
+  static const std::vector<std::string> known{
+      "--width",  "--out",    "--assets", "--queue",        "--server",
+      "--format", "--direct", "--config", "--people-ahead", "--deadline-ms"};
   Options o;
   for (std::size_t i = 1; i < args.size(); i += 2) {
     if (std::find(known.begin(), known.end(), args[i]) == known.end())
@@ -54,15 +59,44 @@ Result<int> width_of(const Options &o) {
   return unexpected("--width must be 576 or 384, got " + it->second);
 }
 
-Result<printer::Bitmap> sample_ticket(const Options &o, const std::string &assets) {
+// The sample ticket through the kiosk's own path (catalog, Vietnamese texts,
+// the config's logo, footer and QR base URL), so it shows what the kiosk prints.
+Result<printer::Bitmap> sample_ticket_image(const Options &o, const std::string &assets) {
   auto width = width_of(o);
   if (!width)
     return unexpected(width.error());
-  auto fonts =
-      printer::load_receipt_fonts(o.count("--assets") ? o.at("--assets") : assets);
+  const std::string dir = o.count("--assets") ? o.at("--assets") : assets;
+  int people_ahead = 3;
+  if (o.count("--people-ahead")) {
+    const std::string &n = o.at("--people-ahead");
+    if (n.empty() || n.size() > 3 ||
+        n.find_first_not_of("0123456789") != std::string::npos)
+      return unexpected("--people-ahead must be a number 0..999, got " + n);
+    people_ahead = std::stoi(n);
+  }
+  ReceiptSettings settings;
+  settings.ticket_url = kSampleTicketUrl;
+  if (o.count("--config")) {
+    auto config = load_kiosk_config(o.at("--config"));
+    if (!config)
+      return unexpected(config.error().to_string());
+    settings = config->receipt;
+  }
+  auto catalog = load_catalog_file(dir + "/catalog/default.json");
+  if (!catalog)
+    return unexpected(catalog.error().to_string());
+  auto texts = Texts::load_language(dir, "vi");
+  if (!texts)
+    return unexpected(texts.error());
+  auto extras = load_receipt_extras(settings, dir);
+  if (!extras)
+    return unexpected(extras.error());
+  auto fonts = printer::load_receipt_fonts(dir);
   if (!fonts)
     return unexpected(fonts.error());
-  return printer::render_receipt(printer::sample_receipt_content(), **fonts, *width);
+  return ticket_print_job(sample_ticket(*catalog, people_ahead), *catalog, *texts,
+                          **fonts, *width, *extras)
+      .image;
 }
 
 void print_status(std::ostream &out, const printer::PrinterStatus &s) {
@@ -94,7 +128,7 @@ int ticket_preview(const Options &o, const std::string &assets, std::ostream &ou
     err << "motcua-kiosk: ticket-preview needs --out FILE.png\n" << kUsage;
     return kExitUsage;
   }
-  auto image = sample_ticket(o, assets);
+  auto image = sample_ticket_image(o, assets);
   if (!image) {
     err << "motcua-kiosk: " << image.error() << "\n";
     return kExitUsage;
@@ -109,7 +143,7 @@ int ticket_preview(const Options &o, const std::string &assets, std::ostream &ou
 
 int test_print(const Options &o, const std::string &assets, std::ostream &out,
                std::ostream &err) {
-  auto image = sample_ticket(o, assets);
+  auto image = sample_ticket_image(o, assets);
   if (!image) {
     err << "motcua-kiosk: " << image.error() << "\n";
     return kExitUsage;

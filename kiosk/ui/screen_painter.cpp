@@ -1,5 +1,7 @@
 #include "kiosk/ui/screen_painter.hpp"
 
+#include "kiosk/app/receipt_content.hpp"
+
 #include <SDL2/SDL.h>
 
 #include <algorithm>
@@ -443,10 +445,8 @@ void ScreenPainter::paint_ticket(const State &state, const ScreenLayout &layout)
   }
   status.style.wrap_width = body.w;
 
-  const std::string ahead =
-      t.format("ticket.people_ahead", {{"n", std::to_string(ticket.people_ahead)}});
-  const std::string wait = t.format(
-      "ticket.estimated_wait", {{"m", std::to_string(ticket.estimated_wait_minutes)}});
+  // The same words as the paper ticket ("next in line" when nobody is ahead).
+  const std::vector<std::string> waiting = wait_lines(ticket, t);
   const TextStyle detail{m.type_px(0.042), Weight::regular, theme::text, body.w};
   const int number_size =
       text_.fit_size(ticket.number, Weight::bold, m.type_px(0.28), body.w, m.px(0.1));
@@ -460,12 +460,13 @@ void ScreenPainter::paint_ticket(const State &state, const ScreenLayout &layout)
     if (const auto *g = state.catalog->find_priority_group(*ticket.priority_group))
       lines.push_back({g->label.in(state.language), detail});
   // People ahead and the wait share a line when it fits, else one line each.
-  const std::string joined = ahead + "   ·   " + wait;
+  const std::string joined =
+      waiting.size() == 2 ? waiting[0] + "   ·   " + waiting[1] : waiting.front();
   if (text_.measure(joined, detail.size, detail.weight).first <= body.w) {
     lines.push_back({joined, detail});
   } else {
-    lines.push_back({ahead, detail});
-    lines.push_back({wait, detail});
+    for (const auto &line : waiting)
+      lines.push_back({line, detail});
   }
   lines.push_back(status);
   lines.push_back({t.get("ticket.please_wait"),

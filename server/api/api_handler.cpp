@@ -28,6 +28,8 @@ namespace {
 
 constexpr std::string_view kApiPrefix = "/api/";
 constexpr std::string_view kV1Prefix = "/api/v1/";
+// The ticket's QR code: short, outside /api, for a phone's browser.
+constexpr std::string_view kTicketPagePattern = "/t/{day}/{number}";
 
 using Call = ApiHandler::Call;
 
@@ -280,6 +282,7 @@ std::vector<RouteInfo> ApiHandler::routes() {
     out.push_back(RouteInfo{std::string(route.method),
                             std::string(kV1Prefix) + std::string(route.pattern),
                             route.access});
+  out.push_back(RouteInfo{"GET", std::string(kTicketPagePattern), Access::anyone});
   out.push_back(RouteInfo{"GET", "/", Access::anyone});
   out.push_back(RouteInfo{"GET", "/{web_path}", Access::anyone});
   return out;
@@ -287,6 +290,8 @@ std::vector<RouteInfo> ApiHandler::routes() {
 
 ApiResponse ApiHandler::handle(const ApiRequest &request) const {
   const auto path = path_of(request.target);
+  if (path.starts_with("/t/"))
+    return ticket_status_page(request);
   if (!path.starts_with(kV1Prefix)) {
     if (path.starts_with(kApiPrefix) && path.size() > kApiPrefix.size())
       return error_response(404, "unknown_api_version",
@@ -707,6 +712,30 @@ ApiResponse ApiHandler::stream(const Call &) const {
       426, "upgrade_required", "/api/v1/stream is a WebSocket: send Upgrade: websocket");
   response.headers.emplace_back("Upgrade", "websocket");
   return response;
+}
+
+void ApiHandler::set_ticket_page_texts(TicketPageTexts texts) {
+  page_texts_ = std::make_shared<const TicketPageTexts>(std::move(texts));
+}
+
+ApiResponse ApiHandler::ticket_status_page(const ApiRequest &request) const {
+  if (request.method != "GET") {
+    auto response = error_response(405, "method_not_allowed",
+                                   std::string(path_of(request.target)) + " accepts GET");
+    response.headers.emplace_back("Allow", "GET");
+    return response;
+  }
+  TicketPageRequest page;
+  page.language = ticket_page_language(request.target);
+  std::optional<TicketStatus> status;
+  // A malformed address is an unknown ticket: the same page, nothing echoed
+  // that is not a plain parameter.
+  if (auto params = match(kTicketPagePattern.substr(1), path_of(request.target).substr(1))) {
+    page.day = (*params)[0];
+    page.number = (*params)[1];
+    status = desk_.ticket_status(page.day, page.number);
+  }
+  return ticket_page(page, status, catalog_, page_texts_.get());
 }
 
 } // namespace motcua::station

@@ -4,11 +4,13 @@
 #include "net/protocol/catalog.hpp"
 #include "server/api/api_message.hpp"
 #include "server/api/authenticator.hpp"
+#include "server/api/ticket_page.hpp"
 #include "server/desk/queue_desk.hpp"
 #include "server/station_clock.hpp"
 #include "server/storage/station_store.hpp"
 #include "server/web/static_files.hpp"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,10 @@ public:
   // The web pages (counter, board, reports) for every path outside /api and
   // /t; without them those paths are 404. Must outlive the handler.
   void set_web_files(const StaticFiles *web) { web_ = web; }
+
+  // The words of the /t/{day}/{number} page; set before serving. Without
+  // them the page shows its text keys.
+  void set_ticket_page_texts(TicketPageTexts texts);
 
   static std::vector<RouteInfo> routes();
   const std::string &catalog_etag() const { return catalog_etag_; }
@@ -83,6 +89,7 @@ private:
   ApiResponse admin_enrollment_code(const Call &call) const;
   ApiResponse admin_kiosks(const Call &call) const;
   ApiResponse stream(const Call &call) const;
+  ApiResponse ticket_status_page(const ApiRequest &request) const;
 
   Catalog catalog_;
   std::string catalog_json_;
@@ -91,6 +98,7 @@ private:
   StationStore &store_;
   Authenticator &auth_;
   Clock clock_;
+  std::shared_ptr<const TicketPageTexts> page_texts_;
   const StaticFiles *web_ = nullptr;
 };
 

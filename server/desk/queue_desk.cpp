@@ -441,4 +441,34 @@ DeskSnapshot QueueDesk::snapshot() {
   return out;
 }
 
+std::optional<TicketStatus> QueueDesk::ticket_status(const std::string &day,
+                                                     const std::string &number) {
+  const auto now = queue::station_time(to_local_time(clock_()));
+  // Only today's tickets are in the engine, and only until the day ends.
+  if (day != now.day)
+    return std::nullopt;
+  std::lock_guard lock(mutex_);
+  if (engine_.day() != day)
+    return std::nullopt;
+  // A transfer keeps the number on a new ticket in the other queue: the one
+  // issued last is where the citizen stands now.
+  std::optional<QueueTicket> found;
+  for (const auto &t : engine_.tickets())
+    if (t.number == number && (!found || t.id > found->id))
+      found = t;
+  if (!found)
+    return std::nullopt;
+  TicketStatus out;
+  out.number = found->number;
+  out.service_id = found->service_id;
+  out.day = day;
+  out.state = found->state;
+  out.counter_id = found->counter_id;
+  if (auto wait = engine_.estimated_wait(found->id)) {
+    out.people_ahead = wait->people_ahead;
+    out.estimated_wait_minutes = wait->minutes;
+  }
+  return out;
+}
+
 } // namespace motcua::station

@@ -45,6 +45,16 @@ struct DeskSnapshot {
   std::vector<queue::QueueTicket> open_tickets; // waiting, called or serving
 };
 
+struct TicketStatus {
+  std::string number;
+  std::string service_id; // the queue it is in now (after any transfer)
+  std::string day;
+  queue::TicketState state = queue::TicketState::waiting;
+  std::string counter_id; // called or serving: where to go
+  int people_ahead = 0;   // waiting only
+  int estimated_wait_minutes = 0;
+};
+
 using QueueListener = std::function<void(const std::vector<queue::QueueEvent> &)>;
 
 class QueueDesk {
@@ -80,6 +90,11 @@ public:
                                                  const std::string &holder);
 
   DeskSnapshot snapshot();
+
+  // Today's ticket `number` as its holder may see it (the page behind the QR
+  // code); nullopt when no such ticket was issued on `day` or `day` is over.
+  std::optional<TicketStatus> ticket_status(const std::string &day,
+                                            const std::string &number);
 
   // What one journal entry did to the engine.
   struct Applied {

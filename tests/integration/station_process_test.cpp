@@ -13,6 +13,11 @@
 #include <set>
 #include <thread>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace motcua;
 using namespace motcua::testing;
 using namespace std::chrono_literals;
@@ -205,3 +210,79 @@ TEST_CASE("kill -9 in a burst of tickets and ratings: nothing acknowledged is lo
   station.process->terminate();
   CHECK(station.process->wait_for(10s) == std::optional<int>(0));
 }
+
+namespace {
+
+// One HTTP/1.1 GET on 127.0.0.1 with "Connection: close": the status line's
+// code and everything after the headers.
+struct HttpAnswer {
+  int status = 0;
+  std::string head;
+  std::string body;
+};
+
+HttpAnswer http_get(const std::string &port, const std::string &target) {
+  HttpAnswer answer;
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(fd >= 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(std::stoi(port)));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  timeval timeout{10, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
+    ::close(fd);
+    FAIL("cannot connect to the station on port " << port);
+  }
+  const std::string request = "GET " + target +
+                              " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                              "Connection: close\r\n\r\n";
+  REQUIRE(::send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==
+          static_cast<ssize_t>(request.size()));
+  std::string raw;
+  char buffer[4096];
+  for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;)
+    raw.append(buffer, static_cast<std::size_t>(n));
+  ::close(fd);
+  const auto end_of_head = raw.find("\r\n\r\n");
+  REQUIRE(end_of_head != std::string::npos);
+  answer.head = raw.substr(0, end_of_head);
+  answer.body = raw.substr(end_of_head + 4);
+  REQUIRE(raw.size() > 12);
+  answer.status = std::stoi(raw.substr(9, 3));
+  return answer;
+}
+
+} // namespace
+
+TEST_CASE("motcua-station answers the QR code of a ticket it issued with an HTML page") {
+  auto dir = fresh_dir("station-ticket-page");
+  StationProcess station(dir);
+  net::StationClient client({"127.0.0.1", station.port}, 2000ms);
+  auto first = issue_ticket_sync(client, "A", "page-1");
+  REQUIRE(first.has_value());
+  auto second = issue_ticket_sync(client, "A", "page-2");
+  REQUIRE(second.has_value());
+
+  auto page = http_get(station.port, "/t/" + second->day + "/" + second->number);
+  CHECK(page.status == 200);
+  CHECK(page.head.find("text/html; charset=utf-8") != std::string::npos);
+  CHECK(page.body.find("<html lang=\"vi\">") != std::string::npos);
+  CHECK(page.body.find(second->number) != std::string::npos);
+  CHECK(page.body.find("Số người đang chờ trước quý khách: 1") != std::string::npos);
+
+  auto next =
+      http_get(station.port, "/t/" + first->day + "/" + first->number + "?lang=en");
+  CHECK(next.status == 200);
+  CHECK(next.body.find("You are next in line") != std::string::npos);
+
+  auto unknown = http_get(station.port, "/t/" + first->day + "/Z999");
+  CHECK(unknown.status == 404);
+  CHECK(unknown.head.find("text/html") != std::string::npos);
+  CHECK(unknown.body.find("Không tìm thấy phiếu") != std::string::npos);
+}
+
+// The group commit acknowledges many tickets per flush: a kill lands in the
+// middle of batches. A batch is one transaction, so what survives is a prefix
+// of the journal: each service's numbers run 001..N without a gap.

@@ -68,6 +68,7 @@ TEST_CASE("a tap on the kiosk prints the ticket the station committed") {
     "printer": {"queue": ")" + env["MOTCUA_RAW_QUEUE"] +
                                       R"(", "cups_server": ")" + env["CUPS_SERVER"] +
                                       R"(", "paper_width_dots": 576},
+    "receipt": {"footer": "Xin cảm ơn quý khách!"},
     "language": "vi",
     "ticket_screen_seconds": 1
   })");
@@ -110,10 +111,18 @@ TEST_CASE("a tap on the kiosk prints the ticket the station committed") {
   auto fonts = printer::ReceiptFonts::load(MOTCUA_ASSETS_DIR "/fonts/NotoSans-Regular.ttf",
                                            MOTCUA_ASSETS_DIR "/fonts/NotoSans-Bold.ttf");
   REQUIRE(fonts.has_value());
+  // What the config asks for: its footer, the emblem, and a QR code to the
+  // station's own URL (no receipt.ticket_url given).
+  kiosk::ReceiptSettings settings;
+  settings.footer = "Xin cảm ơn quý khách!";
+  settings.ticket_url = station.url();
+  auto extras = kiosk::load_receipt_extras(settings, MOTCUA_ASSETS_DIR);
+  REQUIRE(extras.has_value());
 
   for (const auto &ticket : tickets) {
     CAPTURE(ticket.number);
-    auto expected = kiosk::ticket_print_job(ticket, *catalog, *texts, **fonts, 576).data;
+    auto expected = printer::encode_escpos(
+        kiosk::ticket_print_job(ticket, *catalog, *texts, **fonts, 576, *extras).image);
     auto received = wait_for_job_with_bytes(env["MOTCUA_LISTENER_DIR"], expected, 20s);
     CHECK_MESSAGE(!received.empty(), "no job at the printer equals the expected ticket");
     if (received.empty())
@@ -128,4 +137,34 @@ TEST_CASE("a tap on the kiosk prints the ticket the station committed") {
     CHECK(decoded->cut);
     printer::write_png(decoded->image, dir + "/" + ticket.number + ".png");
   }
+}
+
+TEST_CASE("motcua-kiosk ticket-preview writes the kiosk's ticket at both paper widths") {
+  auto dir = fresh_dir("ticket-preview");
+  for (const char *width : {"576", "384"}) {
+    CAPTURE(width);
+    const std::string out = dir + "/ticket-" + width + ".png";
+    ChildProcess preview(
+        {MOTCUA_KIOSK_BIN, "ticket-preview", "--width", width, "--out", out}, {},
+        dir + "/preview-" + width + ".log");
+    auto status = preview.wait_for(60s);
+    REQUIRE(status.has_value());
+    CHECK_MESSAGE(*status == 0, read_file(dir + "/preview-" + width + ".log"));
+    auto coverage = printer::read_png_coverage(out);
+    REQUIRE_MESSAGE(coverage.has_value(), coverage.error());
+    CHECK(coverage->width == std::stoi(width));
+    CHECK(coverage->height > coverage->width);
+  }
+  // A config that is wrong is named, and nothing is written.
+  write_text(dir + "/bad.json",
+             R"({"format_version": 1, "station_url": "http://127.0.0.1:1",
+    "printer": {"queue": "q"}, "receipt": {"ticket_url": "ftp://x"}})");
+  ChildProcess bad({MOTCUA_KIOSK_BIN, "ticket-preview", "--config", dir + "/bad.json",
+                    "--out", dir + "/bad.png"},
+                   {}, dir + "/bad.log");
+  auto status = bad.wait_for(60s);
+  REQUIRE(status.has_value());
+  CHECK(*status == 2);
+  CHECK(read_file(dir + "/bad.log").find("receipt.ticket_url") != std::string::npos);
+  CHECK_FALSE(std::ifstream(dir + "/bad.png").good());
 }

@@ -98,3 +98,52 @@ TEST_CASE("a missing file is an error naming the file") {
   CHECK(r.error().source == "/nonexistent/kiosk.json");
   CHECK(r.error().message.find("cannot open") == 0);
 }
+
+TEST_CASE(
+    "the receipt's QR code points at the station unless the config says otherwise") {
+  const std::string head = R"({"format_version":1,"station_url":"http://10.0.0.5:8080",
+                               "printer":{"queue":"q"})";
+  auto plain = parse_kiosk_config(head + "}", "kiosk.json");
+  REQUIRE_MESSAGE(plain.has_value(), (plain ? "" : plain.error().to_string()));
+  CHECK(plain->receipt.ticket_url == "http://10.0.0.5:8080");
+  CHECK(plain->receipt.footer.empty());
+  CHECK_FALSE(plain->receipt.logo_path.has_value());
+
+  auto set = parse_kiosk_config(head + R"(,"receipt":{"footer":"Xin cảm ơn!",
+      "ticket_url":"https://motcua.example/","logo":"/etc/motcua/logo.png"}})",
+                                "kiosk.json");
+  REQUIRE_MESSAGE(set.has_value(), (set ? "" : set.error().to_string()));
+  CHECK(set->receipt.footer == "Xin cảm ơn!");
+  CHECK(set->receipt.ticket_url == "https://motcua.example"); // no trailing slash
+  CHECK(set->receipt.logo_path == "/etc/motcua/logo.png");
+
+  auto none = parse_kiosk_config(head + R"(,"receipt":{"ticket_url":"","logo":""}})",
+                                 "kiosk.json");
+  REQUIRE(none.has_value());
+  CHECK(none->receipt.ticket_url.empty()); // no QR code
+  CHECK(none->receipt.logo_path == "");    // no logo
+}
+
+TEST_CASE("bad receipt settings are refused naming the field") {
+  const std::string head = R"({"format_version":1,"station_url":"http://h:1",
+                               "printer":{"queue":"q"},)";
+  struct Case {
+    std::string text, field;
+  };
+  const Case cases[] = {
+      {head + R"("receipt":"x"})", "receipt"},
+      {head + R"("receipt":{"footer":5}})", "receipt.footer"},
+      {head + R"("receipt":{"footer":")" + std::string(201, 'x') + R"("}})",
+       "receipt.footer"},
+      {head + R"("receipt":{"ticket_url":"ftp://h"}})", "receipt.ticket_url"},
+      {head + R"("receipt":{"ticket_url":"http://"}})", "receipt.ticket_url"},
+      {head + R"("receipt":{"ticket_url":"http://)" + std::string(120, 'h') + R"("}})",
+       "receipt.ticket_url"},
+      {head + R"("receipt":{"logo":false}})", "receipt.logo"},
+      {head + R"("receipt":{"qr":true}})", "receipt.qr"},
+  };
+  for (const auto &c : cases) {
+    auto e = rejected(c.text);
+    CHECK_MESSAGE(e.field == c.field, c.text << " -> " << e.to_string());
+  }
+}

@@ -1,4 +1,6 @@
 #include "kiosk/app/receipt_content.hpp"
+#include "kiosk/app/ticket_print_job.hpp"
+#include "printer/sample_receipt.hpp"
 
 #include <doctest/doctest.h>
 
@@ -82,4 +84,68 @@ TEST_CASE("the kiosk's set-up adds the logo, its own footer and a QR code") {
   CHECK(r.logo == extras.logo);
   CHECK(r.footer == "Xin cảm ơn quý khách");
   CHECK(r.qr_payload == "http://192.168.1.10:8080/t/2026-05-12/C015");
+}
+
+TEST_CASE("with nobody ahead the receipt says the citizen is next, not a zero wait") {
+  Ticket t = c015();
+  t.people_ahead = 0;
+  t.estimated_wait_minutes = 0;
+  for (const char *language : {"vi", "en"}) {
+    CAPTURE(language);
+    const Texts words = texts(language);
+    const auto lines = wait_lines(t, words);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0] == words.get("ticket.you_are_next"));
+    CHECK(lines[0].find('0') == std::string::npos);
+  }
+  auto r = receipt_for(t, default_catalog(), texts("vi"));
+  REQUIRE(r.detail_lines.size() == 1);
+  CHECK(r.detail_lines[0] == "Quý khách là người được gọi tiếp theo");
+}
+
+TEST_CASE("with people ahead the receipt gives their number and the wait") {
+  Ticket t = c015();
+  t.people_ahead = 1;
+  t.estimated_wait_minutes = 10;
+  const auto lines = wait_lines(t, texts("en"));
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0] == "People ahead: 1");
+  CHECK(lines[1] == "Estimated wait: ~10 min");
+}
+
+TEST_CASE("the config's receipt settings become the extras, with the emblem by default") {
+  ReceiptSettings settings;
+  settings.footer = "Xin cảm ơn!";
+  settings.ticket_url = "http://10.0.0.5:8080";
+  auto extras = load_receipt_extras(settings, MOTCUA_ASSETS_DIR);
+  REQUIRE_MESSAGE(extras.has_value(), (extras ? "" : extras.error()));
+  REQUIRE(extras->logo != nullptr);
+  CHECK(extras->logo->width > 0);
+  CHECK(extras->footer == "Xin cảm ơn!");
+  CHECK(extras->ticket_url == "http://10.0.0.5:8080");
+
+  settings.logo_path = "";
+  auto no_logo = load_receipt_extras(settings, MOTCUA_ASSETS_DIR);
+  REQUIRE(no_logo.has_value());
+  CHECK(no_logo->logo == nullptr);
+
+  settings.logo_path = "/nonexistent/logo.png";
+  auto missing = load_receipt_extras(settings, MOTCUA_ASSETS_DIR);
+  REQUIRE_FALSE(missing.has_value());
+  CHECK(missing.error().find("/nonexistent/logo.png") != std::string::npos);
+}
+
+TEST_CASE("the print job carries the receipt's dots for the transport to encode") {
+  auto fonts = printer::load_receipt_fonts(MOTCUA_ASSETS_DIR);
+  REQUIRE(fonts.has_value());
+  ReceiptExtras extras;
+  extras.ticket_url = "http://10.0.0.5:8080";
+  const auto catalog = default_catalog();
+  const auto vi = texts("vi");
+  auto with_qr = ticket_print_job(c015(), catalog, vi, **fonts, 384, extras);
+  auto without = ticket_print_job(c015(), catalog, vi, **fonts, 384);
+  CHECK(with_qr.title == "Phieu C015");
+  CHECK(with_qr.data.empty());
+  CHECK(with_qr.image.width == 384);
+  CHECK(with_qr.image.height > without.image.height); // the QR code
 }

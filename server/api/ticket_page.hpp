@@ -1,0 +1,52 @@
+#pragma once
+// GET /t/{day}/{number}: the page a citizen's phone opens from the QR code on
+// the ticket. Plain HTML that fits a phone, Vietnamese unless ?lang=en, with
+// the ticket's state, people ahead and the wait; a 404 page for an unknown
+// ticket. The words come from assets/i18n (keys "ticket_page.*").
+#include "net/protocol/catalog.hpp"
+#include "net/protocol/result.hpp"
+#include "server/api/api_message.hpp"
+#include "server/desk/queue_desk.hpp"
+
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace motcua::station {
+
+// Every key the page reads; both language files must define all of them.
+std::span<const std::string_view> ticket_page_text_keys();
+
+struct TicketPageTexts {
+  // language ("vi", "en") → key → text
+  std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>>
+      languages;
+
+  // Reads <i18n_dir>/vi.json and en.json; fails naming the file and the key.
+  static Result<TicketPageTexts, std::string> load(const std::string &i18n_dir);
+  // From file contents, for tests: language → JSON text.
+  static Result<TicketPageTexts, std::string>
+  parse(const std::map<std::string, std::string> &files);
+};
+
+struct TicketPageRequest {
+  std::string day;
+  std::string number;
+  std::string language = "vi"; // "vi" or "en"
+};
+
+// The status page, or the 404 page when `status` is empty. Without texts
+// (none loaded) each word shows as its key: visible, never a crash.
+ApiResponse ticket_page(const TicketPageRequest &request,
+                        const std::optional<TicketStatus> &status, const Catalog &catalog,
+                        const TicketPageTexts *texts);
+
+// The language asked for in the query string ("?lang=en"); "vi" otherwise.
+std::string ticket_page_language(std::string_view target);
+
+// "&lt;" for "<" and so on: catalog labels are data, not markup.
+std::string html_escape(std::string_view text);
+
+} // namespace motcua::station
