@@ -32,9 +32,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <random>
@@ -163,6 +165,16 @@ std::string local_rfc3339_now() {
 // The kiosk's local day, "2026-11-28": leases are for the station's day, and
 // the kiosk runs in the station's time zone.
 std::string local_day() { return local_rfc3339_now().substr(0, 10); }
+
+// A kept UTC offset in seconds; nullopt when the text is not one.
+std::optional<long> parse_offset_text(const std::string &text) {
+  long value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < -86400 ||
+      value > 86400)
+    return std::nullopt;
+  return value;
+}
 
 std::int64_t wall_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -296,18 +308,37 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
         },
         [&bridge] { bridge.push(Tick{}); }, jitter,
         [](const std::string &line) { log(line); }, outbox_options);
+    // The station's UTC offset, from its lease answers, kept in the journal:
+    // offline tickets follow the station's day whatever the kiosk's own zone,
+    // also after a restart during an outage. Shared with the io thread.
+    constexpr long kNoOffset = std::numeric_limits<long>::min();
+    auto station_offset = std::make_shared<std::atomic<long>>(kNoOffset);
+    long kept_offset = kNoOffset;
+    if (auto kept = (*journal)->cached("station_utc_offset"); kept && *kept)
+      if (auto offset = parse_offset_text(**kept))
+        *station_offset = kept_offset = *offset;
+    auto station_today = [&station_offset] {
+      const long offset = *station_offset;
+      return offset == kNoOffset
+                 ? local_day()
+                 : day_at_offset(std::chrono::system_clock::now(), offset);
+    };
     net::LeasePolicy lease_policy;
     lease_policy.block_size = in.config.offline_lease_size;
     lease_policy.refill_below = in.config.offline_refill_below;
     net::LeaseKeeper leases(
         **journal,
-        [&sync_client](const std::string &service, int count, net::LeaseDone done) {
+        [&sync_client, station_offset](const std::string &service, int count,
+                                       net::LeaseDone done) {
           sync_client.lease_block(
               service, count,
-              [done = std::move(done)](
-                  Result<net::StationClient::Lease, net::StationError> r) {
-                if (r)
+              [done = std::move(done),
+               station_offset](Result<net::StationClient::Lease, net::StationError> r) {
+                if (r) {
+                  if (auto offset = rfc3339_utc_offset(r->station_time))
+                    *station_offset = *offset;
                   return done(net::LeaseBlock{r->service_id, r->day, r->first, r->last});
+                }
                 const auto &e = r.error();
                 done(unexpected(
                     net::SendResult{false, e.http_status > 0, e.http_status,
@@ -473,6 +504,27 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
         if (player)
           if (const auto *p = std::get_if<PrintFinished>(&*event))
             player->on_print_finished(*p);
+        // The station's catalog is kept in the journal; when the station does
+        // not answer at start the kept one serves, so a kiosk started during
+        // an outage still issues from its leases.
+        if (const auto *loaded = std::get_if<CatalogLoaded>(&*event);
+            loaded && !loaded->cached) {
+          if (auto e = (*journal)->put_cached(
+                  "catalog", catalog_to_json(*loaded->catalog), wall_ms()))
+            log("catalog not kept: " + e->message);
+        } else if (std::holds_alternative<CatalogFailed>(*event) && !state.catalog) {
+          auto kept = (*journal)->cached("catalog");
+          if (kept && *kept) {
+            auto catalog = parse_catalog(**kept, in.journal_path + " (kept catalog)");
+            if (catalog) {
+              log("station silent: the catalog kept in the journal serves");
+              event = CatalogLoaded{std::make_shared<const Catalog>(std::move(*catalog)),
+                                    true};
+            } else {
+              log("kept catalog unreadable: " + catalog.error().to_string());
+            }
+          }
+        }
         apply(*event, now);
         return;
       }
@@ -518,7 +570,13 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
       }
       outbox.pump(now, wall_ms());
       ticket_outbox.pump(now, wall_ms());
-      leases.pump(now, wall_ms(), local_day());
+      leases.pump(now, wall_ms(), station_today());
+      if (const long offset = *station_offset; offset != kept_offset) {
+        kept_offset = offset;
+        if (auto e = (*journal)->put_cached("station_utc_offset", std::to_string(offset),
+                                            wall_ms()))
+          log("station offset not kept: " + e->message);
+      }
       if (!*health_in_flight) {
         KioskHealth health;
         health.version = MOTCUA_KIOSK_VERSION;

@@ -13,6 +13,7 @@ namespace motcua::kiosk {
 
 struct CatalogLoaded {
   std::shared_ptr<const Catalog> catalog;
+  bool cached = false; // the journal's copy: the station did not answer
 };
 struct CatalogFailed {
   std::string message; // for the log

@@ -438,9 +438,11 @@ void StationClient::lease_block(std::string service_id, int count,
           return done(
               unexpected(station_error(StationError::Kind::bad_response,
                                        "the lease answer misses a field", raw->status)));
+        const boost::json::value *time = o->if_contains("station_time");
         done(Lease{std::string(service->as_string()), std::string(day->as_string()),
                    static_cast<int>(first->as_int64()),
-                   static_cast<int>(last->as_int64())});
+                   static_cast<int>(last->as_int64()),
+                   time && time->is_string() ? std::string(time->as_string()) : ""});
       }});
 }
 

@@ -56,6 +56,7 @@ public:
     std::string day; // station-local "2026-11-28"
     int first = 0;   // sequences, inclusive
     int last = 0;
+    std::string station_time; // the station's RFC 3339 local time; empty: not sent
   };
   void lease_block(std::string service_id, int count,
                    std::function<void(Result<Lease, StationError>)> done);

@@ -49,6 +49,11 @@ constexpr std::array<std::string_view, kJournalSchemaVersion> kMigrations = {
          UNIQUE (day, service_id, sequence)); -- a number is printed once
        CREATE INDEX offline_tickets_unsent ON offline_tickets (created_ms)
          WHERE settled_ms IS NULL;)",
+    // 3: the station's last answers worth keeping across a restart (the catalog).
+    R"(CREATE TABLE cache (
+         key TEXT PRIMARY KEY,
+         value TEXT NOT NULL,
+         saved_ms INTEGER NOT NULL);)",
 };
 
 // Finalizes on every path.
@@ -512,6 +517,38 @@ Result<std::int64_t, JournalError> Journal::prune_leases(const std::string &toda
   if (sqlite3_step(l.s) != SQLITE_DONE)
     return unexpected(error(JournalError::Kind::storage, "prune leases"));
   return static_cast<std::int64_t>(sqlite3_changes(db_));
+}
+
+std::optional<JournalError> Journal::put_cached(const std::string &key,
+                                                const std::string &value,
+                                                std::int64_t now_ms) {
+  Stmt q;
+  if (sqlite3_prepare_v2(db_,
+                         "INSERT INTO cache (key, value, saved_ms) VALUES (?, ?, ?) "
+                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+                         "saved_ms = excluded.saved_ms",
+                         -1, &q.s, nullptr) != SQLITE_OK)
+    return error(JournalError::Kind::storage, "cache " + key);
+  bind_text(q.s, 1, key);
+  bind_text(q.s, 2, value);
+  sqlite3_bind_int64(q.s, 3, now_ms);
+  if (sqlite3_step(q.s) != SQLITE_DONE)
+    return error(JournalError::Kind::storage, "cache " + key);
+  return std::nullopt;
+}
+
+Result<std::optional<std::string>, JournalError> Journal::cached(const std::string &key) {
+  Stmt q;
+  if (sqlite3_prepare_v2(db_, "SELECT value FROM cache WHERE key = ?", -1, &q.s,
+                         nullptr) != SQLITE_OK)
+    return unexpected(error(JournalError::Kind::storage, "read cache " + key));
+  bind_text(q.s, 1, key);
+  const int step = sqlite3_step(q.s);
+  if (step == SQLITE_DONE)
+    return std::optional<std::string>();
+  if (step != SQLITE_ROW)
+    return unexpected(error(JournalError::Kind::storage, "read cache " + key));
+  return std::optional<std::string>(column_text(q.s, 0));
 }
 
 } // namespace motcua::net

@@ -32,7 +32,7 @@ struct JournalError {
 };
 
 // Migrations are numbered; PRAGMA user_version holds the last one applied.
-constexpr int kJournalSchemaVersion = 2;
+constexpr int kJournalSchemaVersion = 3;
 
 struct JournalCounts {
   std::int64_t unsent_ratings = 0;
@@ -111,6 +111,13 @@ public:
   Result<std::int64_t, JournalError> prune_settled_tickets(std::int64_t before_ms);
   // Deletes blocks of days before `today`: their numbers can no longer be issued.
   Result<std::int64_t, JournalError> prune_leases(const std::string &today);
+
+  // --- what the kiosk last heard from the station (migration 3) ---
+  // Kept so that a kiosk started while the station is down still serves
+  // (the catalog: "catalog"). Replaces an older value.
+  std::optional<JournalError> put_cached(const std::string &key, const std::string &value,
+                                         std::int64_t now_ms);
+  Result<std::optional<std::string>, JournalError> cached(const std::string &key);
 
 private:
   Journal(sqlite3 *db, std::string path) : db_(db), path_(std::move(path)) {}

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include <cctype>
+#include <cstdio>
 
 namespace motcua {
 namespace json = boost::json;
@@ -18,6 +19,33 @@ bool is_uuid(std::string_view s) {
       return false;
   }
   return true;
+}
+
+std::optional<long> rfc3339_utc_offset(std::string_view s) {
+  if (s.size() < 20)
+    return std::nullopt;
+  if (s.back() == 'Z' || s.back() == 'z')
+    return 0L;
+  const std::string_view tail = s.substr(s.size() - 6);
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if ((tail[0] != '+' && tail[0] != '-') || !digit(tail[1]) || !digit(tail[2]) ||
+      tail[3] != ':' || !digit(tail[4]) || !digit(tail[5]))
+    return std::nullopt;
+  const long hours = (tail[1] - '0') * 10 + (tail[2] - '0');
+  const long minutes = (tail[4] - '0') * 10 + (tail[5] - '0');
+  if (hours > 23 || minutes > 59)
+    return std::nullopt;
+  return (tail[0] == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
+}
+
+std::string day_at_offset(std::chrono::system_clock::time_point at, long utc_offset) {
+  const auto local =
+      std::chrono::floor<std::chrono::days>(at + std::chrono::seconds(utc_offset));
+  const std::chrono::year_month_day date{local};
+  char out[16];
+  std::snprintf(out, sizeof out, "%04d-%02u-%02u", int(date.year()),
+                unsigned(date.month()), unsigned(date.day()));
+  return out;
 }
 
 namespace {

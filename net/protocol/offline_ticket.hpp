@@ -6,6 +6,7 @@
 #include "net/protocol/result.hpp"
 #include "net/protocol/ticket.hpp"
 
+#include <chrono>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -34,6 +35,12 @@ struct OfflineTicketResult {
 };
 
 bool is_uuid(std::string_view text);
+
+// The UTC offset of "2026-11-28T08:15:03+07:00" in seconds (25200; "Z": 0);
+// nullopt when there is none.
+std::optional<long> rfc3339_utc_offset(std::string_view text);
+// "2026-11-28": the date at `at` in a zone `utc_offset` seconds east of UTC.
+std::string day_at_offset(std::chrono::system_clock::time_point at, long utc_offset);
 
 std::string offline_upload_to_json(const std::vector<OfflineTicketUpload> &tickets);
 // {"tickets":[...]} with 1..kMaxOfflineTicketsPerUpload entries.

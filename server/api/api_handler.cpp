@@ -434,7 +434,10 @@ ApiResponse ApiHandler::lease_block(const Call &call) const {
       201, json::object{{"lease", json::object{{"service_id", block->service_id},
                                                {"day", block->day},
                                                {"first", block->first},
-                                               {"last", block->last}}}});
+                                               {"last", block->last},
+                                               // The kiosk learns the station's
+                                               // zone: its offline days follow it.
+                                               {"station_time", now_text(clock_)}}}});
 }
 
 // Each ticket is settled on its own: one refused number must not hold back

@@ -495,3 +495,55 @@ TEST_CASE("a station that accepts and never answers: the ticket comes from the l
     CHECK(row->second == 1);
   }
 }
+
+TEST_CASE("motcua-kiosk started while its station is down serves from the kept catalog "
+          "and its leases") {
+  auto env = printers_env();
+  auto dir = fresh_dir("offline-kiosk-start-down");
+  StationProcess station(dir + "/station");
+  std::ofstream(dir + "/kiosk.json") << R"({
+    "format_version": 1,
+    "station_url": ")" + station.url() + R"(",
+    "printer": {"queue": ")" + env["MOTCUA_RAW_QUEUE"] +
+                                            R"(", "cups_server": ")" +
+                                            env["CUPS_SERVER"] +
+                                            R"("},
+    "ticket_screen_seconds": 1
+  })";
+  const std::map<std::string, std::string> sdl{{"SDL_VIDEODRIVER", "dummy"},
+                                               {"SDL_RENDER_DRIVER", "software"},
+                                               {"SDL_AUDIODRIVER", "dummy"}};
+  {
+    // A first run with the station up: the catalog is kept, blocks are leased.
+    std::ofstream(dir + "/idle.script") << "wait-screen home 20000\nsleep 90000\nquit\n";
+    ChildProcess kiosk({MOTCUA_KIOSK_BIN, "--config", dir + "/kiosk.json", "--windowed",
+                        "--script", dir + "/idle.script"},
+                       sdl, dir + "/first.log");
+    REQUIRE_MESSAGE(poll([&] {
+                      return contains(read_file(dir + "/first.log"),
+                                      "leases: service A holds");
+                    }),
+                    read_file(dir + "/first.log"));
+    kiosk.terminate();
+    REQUIRE(kiosk.wait_for(20s) == std::optional<int>(0));
+  }
+  station.process->kill_hard();
+  REQUIRE(station.process->wait_for(10s).has_value());
+
+  std::ofstream(dir + "/tap.script") << "wait-screen home 20000\n"
+                                        "tap-service A\n"
+                                        "wait-screen ticket 20000\n"
+                                        "wait-print 30000\n"
+                                        "print-state\n"
+                                        "quit\n";
+  ChildProcess kiosk({MOTCUA_KIOSK_BIN, "--config", dir + "/kiosk.json", "--windowed",
+                      "--script", dir + "/tap.script"},
+                     sdl, dir + "/second.log");
+  auto status = kiosk.wait_for(120s);
+  const auto log = read_file(dir + "/second.log");
+  REQUIRE_MESSAGE(status == std::optional<int>(0), log);
+  CHECK(contains(log, "the catalog kept in the journal serves"));
+  const auto states = print_states(log);
+  REQUIRE(states.size() == 1);
+  CHECK_MESSAGE(contains(states[0], "number=A001 print=printed source=lease"), states[0]);
+}

@@ -136,7 +136,7 @@ TEST_CASE("an unreachable station falls back at once, without waiting for the de
   CHECK(offline_effect(tick) == nullptr);
 }
 
-TEST_CASE("a broken station (5xx) falls back; its refusals (hours, caps) stand") {
+TEST_CASE("a broken station (5xx) falls back, but its refusals (hours, caps) stand") {
   auto tapped = tap(home(), "key-1");
   IssueFailure broken{IssueFailure::Kind::refused, "storage_error", "disk", 500};
   CHECK(offline_effect(reduce(tapped.state, TicketFailed{broken, "key-1"}, t0)) !=

@@ -67,9 +67,23 @@ TEST_CASE("a journal of schema 1 is migrated to leases and offline tickets") {
     sqlite3_close(db);
   }
   auto j = open_ok(path);
-  CHECK(j->schema_version() == 2);
+  CHECK(j->schema_version() == kJournalSchemaVersion);
   REQUIRE_FALSE(j->add_lease({"A", kDay, 1, 2}, 0));
   CHECK(issue(*j, 1) == "A001");
+}
+
+TEST_CASE("the cached catalog survives reopening, the newest kept") {
+  const auto path = fresh_path("cache");
+  {
+    auto j = open_ok(path);
+    CHECK_FALSE(j->cached("catalog").value().has_value());
+    REQUIRE_FALSE(j->put_cached("catalog", R"({"v":1})", 1));
+    REQUIRE_FALSE(j->put_cached("catalog", R"({"v":2})", 2));
+  }
+  auto j = open_ok(path);
+  auto value = j->cached("catalog");
+  REQUIRE(value.has_value());
+  CHECK(*value == std::optional<std::string>(R"({"v":2})"));
 }
 
 TEST_CASE("numbers come from the leased blocks in order, each once, then none") {
@@ -284,4 +298,18 @@ TEST_CASE("a station in another time zone: its day counts, and nothing is leased
   REQUIRE(issued.has_value());
   REQUIRE(issued->has_value());
   CHECK((*issued)->number == "A001");
+}
+
+TEST_CASE("the station's day from its offset, whatever the kiosk's zone") {
+  CHECK(rfc3339_utc_offset("2026-11-28T08:15:03+07:00") == 25200L);
+  CHECK(rfc3339_utc_offset("2026-11-28T08:15:03-05:30") == -19800L);
+  CHECK(rfc3339_utc_offset("2026-11-28T01:15:03Z") == 0L);
+  CHECK_FALSE(rfc3339_utc_offset("2026-11-28T08:15:03"));
+  CHECK_FALSE(rfc3339_utc_offset(""));
+  // 17:30 UTC on the 28th is already the 29th in Vietnam.
+  const auto at = std::chrono::sys_days{std::chrono::year(2026) / 11 / 28} +
+                  std::chrono::hours(17) + std::chrono::minutes(30);
+  CHECK(day_at_offset(at, 25200) == "2026-11-29");
+  CHECK(day_at_offset(at, 0) == "2026-11-28");
+  CHECK(day_at_offset(at, -19800) == "2026-11-28");
 }

@@ -83,6 +83,10 @@ TEST_CASE("offline tickets from a lease are stored once and placed by issue time
   const auto [first, last] = lease(s, "A", 5);
   CHECK(first == 1);
   CHECK(last == 5);
+  // The answer carries the station's time: a kiosk learns the station's day.
+  auto answer = s.handle(post("/api/v1/leases", R"({"service_id":"B","count":1})"));
+  CHECK(body_of(answer).at("lease").at("station_time").as_string() ==
+        "2026-11-28T09:00:00+07:00");
   // Online numbering skips the leased block.
   auto online = s.handle(post("/api/v1/tickets", R"({"service":"A"})"));
   REQUIRE(online.status == 201);
