@@ -7,6 +7,7 @@
 #include "server/log.hpp"
 #include "server/numbering.hpp"
 #include "server/version.hpp"
+#include "server/web/query_params.hpp"
 
 #include <boost/json.hpp>
 
@@ -336,7 +337,13 @@ ApiResponse ApiHandler::handle(const ApiRequest &request) const {
 }
 
 std::optional<ApiResponse> ApiHandler::authorize_stream(const ApiRequest &request) const {
-  if (!auth_.authenticate(request)) {
+  // A browser's WebSocket cannot send an Authorization header: the web pages
+  // pass their token as ?access_token= (same origin, never logged).
+  ApiRequest with_token = request;
+  if (with_token.authorization.empty())
+    if (auto token = query_parameter(request.target, "access_token"))
+      with_token.authorization = "Bearer " + *token;
+  if (!auth_.authenticate(with_token)) {
     auto response =
         error_response(401, "unauthorized", "the stream needs a valid bearer token");
     response.headers.emplace_back("WWW-Authenticate", "Bearer");

@@ -1,0 +1,15 @@
+#pragma once
+// Query parameters of a request target, as the web pages send them
+// (application/x-www-form-urlencoded: '+' is a space, %XX a byte).
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace motcua::station {
+
+// The first value of `name` in "path?a=1&b=x%20y"; nullopt when absent or
+// badly escaped. The value is decoded bytes: check it is the UTF-8 you want.
+std::optional<std::string> query_parameter(std::string_view target,
+                                           std::string_view name);
+
+} // namespace motcua::station
