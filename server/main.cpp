@@ -106,6 +106,8 @@ int main(int argc, char **argv) {
   const StaticFiles web(options->web_dir.empty() ? default_web_root(MOTCUA_DEFAULT_WEB_DIR)
                                                  : std::filesystem::path(options->web_dir));
   api.set_web_files(&web);
+  CalloutVoice voice; // espeak-ng, for boards whose browser cannot speak Vietnamese
+  api.set_callout_voice(&voice);
 
   // Blocked before any thread starts, so every thread inherits the mask and
   // only sigwait below receives them.

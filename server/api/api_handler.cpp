@@ -7,6 +7,7 @@
 #include "server/log.hpp"
 #include "server/numbering.hpp"
 #include "server/version.hpp"
+#include "server/web/board_state.hpp"
 #include "server/web/query_params.hpp"
 
 #include <boost/json.hpp>
@@ -268,6 +269,8 @@ const ApiHandler::Route ApiHandler::kRoutes[] = {
     {"POST", "admin/enrollment-codes",          Access::admin,         &ApiHandler::admin_enrollment_code},
     {"GET",  "admin/kiosks",                    Access::admin,         &ApiHandler::admin_kiosks},
     {"GET",  "stream",                          Access::any_principal, &ApiHandler::stream},
+    {"GET",  "board",                           Access::any_principal, &ApiHandler::board},
+    {"GET",  "callout.wav",                     Access::any_principal, &ApiHandler::callout_audio},
 };
 // clang-format on
 
@@ -721,6 +724,27 @@ ApiResponse ApiHandler::stream(const Call &) const {
   auto response = error_response(
       426, "upgrade_required", "/api/v1/stream is a WebSocket: send Upgrade: websocket");
   response.headers.emplace_back("Upgrade", "websocket");
+  return response;
+}
+
+ApiResponse ApiHandler::board(const Call &) const {
+  return json_response(200, board_json(desk_.snapshot()));
+}
+
+ApiResponse ApiHandler::callout_audio(const Call &call) const {
+  if (!voice_)
+    return error_response(503, "voice_unavailable", "this station has no call-out voice");
+  auto text = query_parameter(call.request.target, "text");
+  if (!text)
+    return error_response(400, "invalid_text", "give the call-out as ?text=");
+  auto wav = voice_->render(*text);
+  if (!wav)
+    return error_response(wav.error().status, wav.error().code, wav.error().message);
+  ApiResponse response;
+  response.content_type = "audio/wav";
+  response.body = std::move(wav).value();
+  // The same text always sounds the same: a board replaying it asks once.
+  response.headers.emplace_back("Cache-Control", "private, max-age=3600");
   return response;
 }
 

@@ -8,6 +8,7 @@
 #include "server/desk/queue_desk.hpp"
 #include "server/station_clock.hpp"
 #include "server/storage/station_store.hpp"
+#include "server/web/callout_voice.hpp"
 #include "server/web/static_files.hpp"
 
 #include <memory>
@@ -46,6 +47,8 @@ public:
   // The web pages (counter, board, reports) for every path outside /api and
   // /t; without them those paths are 404. Must outlive the handler.
   void set_web_files(const StaticFiles *web) { web_ = web; }
+  // espeak-ng behind GET /api/v1/callout.wav; without it that route is 503.
+  void set_callout_voice(CalloutVoice *voice) { voice_ = voice; }
 
   // The words of the /t/{day}/{number} page; set before serving. Without
   // them the page shows its text keys.
@@ -89,6 +92,8 @@ private:
   ApiResponse admin_enrollment_code(const Call &call) const;
   ApiResponse admin_kiosks(const Call &call) const;
   ApiResponse stream(const Call &call) const;
+  ApiResponse board(const Call &call) const;
+  ApiResponse callout_audio(const Call &call) const;
   ApiResponse ticket_status_page(const ApiRequest &request) const;
 
   Catalog catalog_;
@@ -100,6 +105,7 @@ private:
   Clock clock_;
   std::shared_ptr<const TicketPageTexts> page_texts_;
   const StaticFiles *web_ = nullptr;
+  CalloutVoice *voice_ = nullptr;
 };
 
 } // namespace motcua::station
