@@ -8,6 +8,7 @@
 #include "server/desk/queue_desk.hpp"
 #include "server/http/http_server.hpp"
 #include "server/log.hpp"
+#include "server/reports/station_reports.hpp"
 #include "server/station_clock.hpp"
 #include "server/station_options.hpp"
 #include "server/storage/station_store.hpp"
@@ -101,6 +102,7 @@ int main(int argc, char **argv) {
     log_line("ticket page texts: " + page_texts.error());
     return kExitConfigurationError;
   }
+  const motcua::Catalog api_catalog = *catalog; // the reports keep their own copy
   ApiHandler api(std::move(catalog).value(), **desk, **store, auth, system_clock());
   api.set_ticket_page_texts(std::move(page_texts).value());
   const StaticFiles web(options->web_dir.empty() ? default_web_root(MOTCUA_DEFAULT_WEB_DIR)
@@ -108,6 +110,12 @@ int main(int argc, char **argv) {
   api.set_web_files(&web);
   CalloutVoice voice; // espeak-ng, for boards whose browser cannot speak Vietnamese
   api.set_callout_voice(&voice);
+  auto reports = StationReports::open(options->data_dir, api_catalog);
+  if (!reports) {
+    log_line("reports: " + reports.error());
+    return kExitRuntimeFailure;
+  }
+  api.set_reports(reports->get());
 
   // Blocked before any thread starts, so every thread inherits the mask and
   // only sigwait below receives them.

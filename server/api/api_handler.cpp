@@ -271,6 +271,8 @@ const ApiHandler::Route ApiHandler::kRoutes[] = {
     {"GET",  "stream",                          Access::any_principal, &ApiHandler::stream},
     {"GET",  "board",                           Access::any_principal, &ApiHandler::board},
     {"GET",  "callout.wav",                     Access::any_principal, &ApiHandler::callout_audio},
+    {"GET",  "reports/satisfaction",            Access::admin,         &ApiHandler::report_satisfaction},
+    {"GET",  "reports/queue",                   Access::admin,         &ApiHandler::report_queue},
 };
 // clang-format on
 
@@ -745,6 +747,40 @@ ApiResponse ApiHandler::callout_audio(const Call &call) const {
   response.body = std::move(wav).value();
   // The same text always sounds the same: a board replaying it asks once.
   response.headers.emplace_back("Cache-Control", "private, max-age=3600");
+  return response;
+}
+
+ApiResponse ApiHandler::report_satisfaction(const Call &call) const {
+  return report(call, true);
+}
+ApiResponse ApiHandler::report_queue(const Call &call) const { return report(call, false); }
+
+ApiResponse ApiHandler::report(const Call &call, bool satisfaction) const {
+  if (!reports_)
+    return error_response(503, "reports_unavailable", "this station has no reports");
+  // The current month unless ?month=YYYY-MM.
+  auto month = query_parameter(call.request.target, "month");
+  const std::string wanted = month ? *month : now_text(clock_).substr(0, 7);
+  auto period = month_period(wanted);
+  if (!period)
+    return error_response(400, "invalid_field", "\"month\" must be YYYY-MM");
+  const bool as_csv = query_parameter(call.request.target, "format") == "csv";
+  auto body = satisfaction ? (as_csv ? reports_->satisfaction_csv(*period)
+                                     : reports_->satisfaction_json(*period))
+                           : (as_csv ? reports_->queue_csv(*period)
+                                     : reports_->queue_json(*period));
+  if (!body) {
+    log_line(body.error());
+    return error_response(500, "storage_error", "the report could not be computed");
+  }
+  auto response = json_response(200, std::move(body).value());
+  if (as_csv) {
+    response.content_type = "text/csv; charset=utf-8";
+    response.headers.emplace_back(
+        "Content-Disposition", std::string("attachment; filename=\"motcua-") +
+                                   (satisfaction ? "satisfaction-" : "queue-") + wanted +
+                                   ".csv\"");
+  }
   return response;
 }
 

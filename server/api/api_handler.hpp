@@ -8,6 +8,7 @@
 #include "server/desk/queue_desk.hpp"
 #include "server/station_clock.hpp"
 #include "server/storage/station_store.hpp"
+#include "server/reports/station_reports.hpp"
 #include "server/web/callout_voice.hpp"
 #include "server/web/static_files.hpp"
 
@@ -49,6 +50,8 @@ public:
   void set_web_files(const StaticFiles *web) { web_ = web; }
   // espeak-ng behind GET /api/v1/callout.wav; without it that route is 503.
   void set_callout_voice(CalloutVoice *voice) { voice_ = voice; }
+  // The chief's reports; without them /api/v1/reports/... is 503.
+  void set_reports(StationReports *reports) { reports_ = reports; }
 
   // The words of the /t/{day}/{number} page; set before serving. Without
   // them the page shows its text keys.
@@ -94,6 +97,9 @@ private:
   ApiResponse stream(const Call &call) const;
   ApiResponse board(const Call &call) const;
   ApiResponse callout_audio(const Call &call) const;
+  ApiResponse report_satisfaction(const Call &call) const;
+  ApiResponse report_queue(const Call &call) const;
+  ApiResponse report(const Call &call, bool satisfaction) const;
   ApiResponse ticket_status_page(const ApiRequest &request) const;
 
   Catalog catalog_;
@@ -106,6 +112,7 @@ private:
   std::shared_ptr<const TicketPageTexts> page_texts_;
   const StaticFiles *web_ = nullptr;
   CalloutVoice *voice_ = nullptr;
+  StationReports *reports_ = nullptr;
 };
 
 } // namespace motcua::station

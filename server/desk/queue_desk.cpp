@@ -183,6 +183,20 @@ void QueueDesk::replay(queue::QueueEngine &engine,
   }
 }
 
+std::vector<queue::QueueTicket>
+QueueDesk::replay_tickets(const Catalog &catalog, const queue::QueueConfig &config,
+                          const std::vector<JournalEntry> &entries) {
+  auto rules = queue::rules_from_catalog(catalog);
+  for (auto &r : rules)
+    r.windows = queue::always_issuing();
+  auto engine = queue::QueueEngine::create(rules, config);
+  if (!engine)
+    return {};
+  std::vector<HeldBlock> held;
+  replay(*engine, entries, held, false);
+  return engine->tickets();
+}
+
 void QueueDesk::set_listener(QueueListener listener) {
   std::lock_guard lock(mutex_);
   listener_ = std::move(listener);

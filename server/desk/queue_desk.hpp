@@ -91,6 +91,15 @@ public:
 
   DeskSnapshot snapshot();
 
+  // Every ticket of the day `entries` describe (load_journal(day)), as a
+  // fresh engine with the catalog's services ends up after replaying them:
+  // what the reports count. Issuing windows are not checked again (each
+  // entry passed them when it was made); entries that no longer apply are
+  // skipped, as at start-up.
+  static std::vector<queue::QueueTicket> replay_tickets(const Catalog &catalog,
+                                                        const queue::QueueConfig &config,
+                                                        const std::vector<JournalEntry> &entries);
+
   // Today's ticket `number` as its holder may see it (the page behind the QR
   // code); nullopt when no such ticket was issued on `day` or `day` is over.
   std::optional<TicketStatus> ticket_status(const std::string &day,

@@ -244,3 +244,46 @@ TEST_CASE(
       "motcuaBoard.lastCallout === 'Xin mời số thứ tự A002 đến quầy số 2'", 20s));
   board->screenshot(dir + "/board-after-restart.png");
 }
+
+TEST_CASE(
+    "the chief reads the month's satisfaction and queue figures on the reports page") {
+  const std::string dir = fresh_dir("browser-reports");
+  Station station(dir);
+  const auto &port = station.port;
+  auto login = http_call(port, "POST", "/api/v1/auth/login",
+                         R"({"username":"admin","password":"admin-password-1"})");
+  REQUIRE(login.status == 200);
+  const auto chief = field(login.body, "token");
+  auto code = http_call(port, "POST", "/api/v1/admin/enrollment-codes", "", chief);
+  auto kiosk = http_call(port, "POST", "/api/v1/kiosks/enroll",
+                         R"({"code":)" + quoted(field(code.body, "code")) + "}");
+  REQUIRE(kiosk.status == 201);
+  const auto kiosk_token = field(kiosk.body, "token");
+  // Three ratings in November 2026: two satisfied, one not (waiting time).
+  const char *ratings[] = {
+      R"({"rating":{"id":"22222222-2222-4222-8222-000000000001","level":"very_satisfied","reasons":[],"rated_at":"2026-11-16T08:30:00+07:00"}})",
+      R"({"rating":{"id":"22222222-2222-4222-8222-000000000002","level":"satisfied","reasons":[],"rated_at":"2026-11-16T09:30:00+07:00"}})",
+      R"({"rating":{"id":"22222222-2222-4222-8222-000000000003","level":"dissatisfied","reasons":["waiting_time"],"rated_at":"2026-11-17T10:30:00+07:00"}})"};
+  for (const char *rating : ratings)
+    REQUIRE(http_call(port, "POST", "/api/v1/ratings", rating, kiosk_token).status ==
+            201);
+
+  Chromium chromium(dir);
+  auto page = chromium.open(station.url("/reports/?month=2026-11"), 1280, 1400);
+  REQUIRE(
+      page->wait_until("window.motcuaReports && document.getElementById('login')", 15s));
+  page->evaluate(R"(
+    document.getElementById('username').value = 'admin';
+    document.getElementById('password').value = 'admin-password-1';
+    document.querySelector('#login button[type=submit]').click();)");
+  REQUIRE(page->wait_until("motcuaReports.satisfaction && motcuaReports.queue", 15s));
+  CHECK(page->evaluate("document.getElementById('kpi-ratings').textContent") == "3");
+  CHECK(page->evaluate("document.getElementById('kpi-rate').textContent") == "66,7 %");
+  CHECK(page->evaluate(
+                "document.querySelectorAll('#chart-heat svg rect[fill^=\"hsl\"]').length")
+            .to_number<int>() == 3);
+  CHECK(page->evaluate("document.querySelector('#chart-reasons svg text').textContent") ==
+        "Thời gian chờ");
+  page->screenshot(dir + "/reports.png");
+  CHECK(is_png(dir + "/reports.png"));
+}

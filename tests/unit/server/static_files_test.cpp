@@ -111,7 +111,7 @@ TEST_CASE("only GET is served") {
 
 TEST_CASE("the shipped pages are all there and name no outside address") {
   StaticFiles web(MOTCUA_ASSETS_DIR "/web");
-  for (const char *page : {"/", "/counter/", "/board/"}) {
+  for (const char *page : {"/", "/counter/", "/board/", "/reports/"}) {
     CAPTURE(page);
     auto answer = web.serve(get(page));
     REQUIRE(answer.status == 200);

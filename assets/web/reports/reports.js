@@ -1,0 +1,239 @@
+// The station chief's reports: JSON from /api/v1/reports/..., charts drawn
+// here as plain SVG (no chart library, no CDN), tables, CSV downloads and
+// the browser's print for the monthly paper copy.
+import { api, ApiError } from '/common/api.js';
+import { applyTexts, label, lang, t, toggleLanguage } from '/common/i18n.js';
+
+const $ = (id) => document.getElementById(id);
+const SVG = 'http://www.w3.org/2000/svg';
+const LEVEL_COLORS = {
+  very_satisfied: '#1e7b34',
+  satisfied: '#6aa84f',
+  neutral: '#bcbcbc',
+  dissatisfied: '#e69138',
+  very_dissatisfied: '#b3261e',
+};
+
+const view = { token: sessionStorage.getItem('motcua.reports.token') || '', catalog: null, satisfaction: null, queue: null };
+window.motcuaReports = view;
+
+function el(name, attrs = {}, text) {
+  const node = document.createElementNS(SVG, name);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function percent(rate) {
+  return `${(rate * 100).toLocaleString(lang() === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 })} %`;
+}
+
+// Horizontal bars: [{label, value, color}], the value written at the bar's end.
+function bars(items, { format = String } = {}) {
+  const width = 520;
+  const row = 28;
+  const left = 170;
+  const max = Math.max(1, ...items.map((i) => i.value));
+  const svg = el('svg', { viewBox: `0 0 ${width} ${Math.max(1, items.length) * row + 8}`, role: 'img' });
+  items.forEach((item, i) => {
+    const y = i * row + 4;
+    svg.append(el('text', { x: left - 8, y: y + 17, 'text-anchor': 'end' }, item.label));
+    const w = ((width - left - 60) * item.value) / max;
+    svg.append(el('rect', { x: left, y, width: Math.max(w, 1), height: row - 8, rx: 3, fill: item.color || '#0b5394' }));
+    svg.append(el('text', { x: left + w + 6, y: y + 17 }, format(item.value)));
+  });
+  return svg;
+}
+
+// Vertical columns: [{label, value}].
+function columns(items) {
+  const width = 520;
+  const height = 200;
+  const bottom = 24;
+  const max = Math.max(1, ...items.map((i) => i.value));
+  const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img' });
+  const step = items.length ? Math.min(48, (width - 20) / items.length) : 0;
+  items.forEach((item, i) => {
+    const h = ((height - bottom - 24) * item.value) / max;
+    const x = 10 + i * step;
+    svg.append(el('rect', { x: x + 3, y: height - bottom - h, width: Math.max(step - 6, 2), height: h, fill: '#0b5394' }));
+    svg.append(el('text', { x: x + step / 2, y: height - bottom - h - 4, 'text-anchor': 'middle' }, String(item.value)));
+    svg.append(el('text', { x: x + step / 2, y: height - 6, 'text-anchor': 'middle' }, item.label));
+  });
+  return svg;
+}
+
+// Weekday × hour: each cell's colour is its satisfaction rate, its text the
+// number of ratings; empty cells stay pale.
+function heatmap(cells) {
+  const hours = [];
+  for (let h = 7; h <= 17; ++h) hours.push(h);
+  for (const c of cells) if (!hours.includes(c.hour)) hours.push(c.hour);
+  hours.sort((a, b) => a - b);
+  const days = [1, 2, 3, 4, 5, 6, 0];
+  const cw = 40;
+  const ch = 30;
+  const left = 44;
+  const top = 22;
+  const svg = el('svg', { viewBox: `0 0 ${left + hours.length * cw + 4} ${top + days.length * ch + 4}`, role: 'img' });
+  hours.forEach((h, i) => svg.append(el('text', { x: left + i * cw + cw / 2, y: 15, 'text-anchor': 'middle' }, `${h}h`)));
+  days.forEach((d, j) => {
+    svg.append(el('text', { x: left - 8, y: top + j * ch + 20, 'text-anchor': 'end' }, t('weekday.' + d)));
+    hours.forEach((h, i) => {
+      const cell = cells.find((c) => c.weekday === d && c.hour === h);
+      const fill = cell ? `hsl(${Math.round(cell.rate * 120)}, 60%, ${70 - cell.rate * 25}%)` : '#eef2f5';
+      const rect = el('rect', { x: left + i * cw + 1, y: top + j * ch + 1, width: cw - 2, height: ch - 2, rx: 3, fill });
+      if (cell) rect.append(el('title', {}, `${percent(cell.rate)} (${cell.total})`));
+      svg.append(rect);
+      if (cell) svg.append(el('text', { x: left + i * cw + cw / 2, y: top + j * ch + 20, 'text-anchor': 'middle' }, String(cell.total)));
+    });
+  });
+  return svg;
+}
+
+function table(node, header, rows) {
+  const head = document.createElement('tr');
+  for (const h of header) {
+    const th = document.createElement('th');
+    th.textContent = h;
+    head.append(th);
+  }
+  const body = rows.map((r) => {
+    const tr = document.createElement('tr');
+    for (const v of r) {
+      const td = document.createElement('td');
+      td.textContent = v;
+      tr.append(td);
+    }
+    return tr;
+  });
+  node.replaceChildren(head, ...body);
+}
+
+function serviceLabel(id) {
+  if (!id) return t('reports.unknown');
+  const s = view.catalog && view.catalog.services.find((x) => x.id === id);
+  return s ? `${s.prefix} · ${label(s.label)}` : id;
+}
+
+function minutes(v) {
+  return v === null || v === undefined ? '—' : String(v);
+}
+
+function render() {
+  applyTexts();
+  const logged = !!view.token;
+  $('login').classList.toggle('hidden', logged);
+  $('report').classList.toggle('hidden', !logged);
+  $('logout').classList.toggle('hidden', !logged);
+  const s = view.satisfaction;
+  const q = view.queue;
+  if (!s || !q) return;
+  $('kpi-rate').textContent = s.total ? percent(s.rate) : '—';
+  $('kpi-ratings').textContent = String(s.total);
+  const delta = $('kpi-rate-delta');
+  delta.className = 'delta';
+  if (s.rate_change !== null) {
+    delta.textContent = `${s.rate_change >= 0 ? '▲' : '▼'} ${percent(Math.abs(s.rate_change))} · ${t('reports.previous')}: ${percent(s.previous.rate)}`;
+    delta.classList.add(s.rate_change >= 0 ? 'up' : 'down');
+  } else delta.textContent = '';
+  $('kpi-ratings-previous').textContent = `${t('reports.previous')}: ${s.previous.total}`;
+  $('chart-levels').replaceChildren(
+    bars(Object.entries(s.levels).filter(([k, n]) => n > 0 || ['very_satisfied', 'satisfied', 'dissatisfied'].includes(k)).map(([k, n]) => ({ label: t('level.' + k), value: n, color: LEVEL_COLORS[k] })))
+  );
+  $('chart-reasons').replaceChildren(bars(s.reasons.map((r) => ({ label: t('reason.' + r.reason), value: r.count, color: '#e69138' }))));
+  $('chart-heat').replaceChildren(heatmap(s.heatmap));
+  $('chart-days').replaceChildren(columns(s.per_day.map((d) => ({ label: d.key.slice(8), value: d.total }))));
+  const groupRows = (groups, name) => groups.map((g) => [name(g.key), String(g.total), String(g.satisfied), percent(g.rate)]);
+  const head = [ '', t('reports.ratings'), t('level.satisfied'), t('reports.rate') ];
+  table($('table-counter'), head, groupRows(s.per_counter, (k) => (k ? t('board.counter', { counter: k }) : t('reports.unknown'))));
+  table($('table-officer'), head, groupRows(s.per_officer, (k) => k || t('reports.unknown')));
+  table($('table-service'), head, groupRows(s.per_service, serviceLabel));
+
+  $('kpi-tickets').textContent = String(q.tickets);
+  $('kpi-wait').textContent = `${minutes(q.wait_minutes.median)} / ${minutes(q.wait_minutes.p90)}`;
+  $('kpi-service').textContent = `${minutes(q.service_minutes.median)} / ${minutes(q.service_minutes.p90)}`;
+  $('kpi-no-shows').textContent = String(q.no_shows);
+  $('kpi-priority').textContent = percent(q.priority_share);
+  $('chart-hours').replaceChildren(columns(q.per_hour.map((h) => ({ label: `${h.hour}h`, value: h.tickets }))));
+  table(
+    $('table-queue'),
+    ['', t('reports.tickets'), t('reports.median') + ' (' + t('reports.wait') + ')', t('reports.p90'), t('reports.no_shows'), t('reports.priority_share')],
+    q.per_service.map((x) => [serviceLabel(x.service_id), String(x.tickets), minutes(x.wait_minutes.median), minutes(x.wait_minutes.p90), String(x.no_shows), percent(x.priority_share)])
+  );
+}
+
+function showError(e) {
+  $('error').classList.toggle('hidden', !e);
+  if (e) $('error').textContent = e.status === 0 ? t('error.unreachable') : t('error.generic', { message: e.message });
+}
+
+async function load() {
+  const month = $('month').value;
+  try {
+    if (!view.catalog) view.catalog = await api('GET', '/api/v1/catalog');
+    const [s, q] = await Promise.all([
+      api('GET', `/api/v1/reports/satisfaction?month=${month}`, { token: view.token }),
+      api('GET', `/api/v1/reports/queue?month=${month}`, { token: view.token }),
+    ]);
+    view.satisfaction = s;
+    view.queue = q;
+    showError(null);
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
+      view.token = '';
+      sessionStorage.removeItem('motcua.reports.token');
+    }
+    showError(e);
+  }
+  render();
+}
+
+async function download(kind) {
+  const month = $('month').value;
+  try {
+    const response = await fetch(`/api/v1/reports/${kind}?month=${month}&format=csv`, { headers: { Authorization: `Bearer ${view.token}` } });
+    if (!response.ok) throw new ApiError(response.status, 'http_' + response.status, response.statusText);
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(await response.blob());
+    a.download = `motcua-${kind}-${month}.csv`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  } catch (e) {
+    showError(e instanceof ApiError ? e : new ApiError(0, 'unreachable', String(e)));
+  }
+}
+
+$('login').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  $('login-message').textContent = '';
+  try {
+    const grant = await api('POST', '/api/v1/auth/login', { body: { username: $('username').value.trim(), password: $('password').value } });
+    view.token = grant.token;
+    sessionStorage.setItem('motcua.reports.token', grant.token);
+    $('password').value = '';
+    await load();
+  } catch (e) {
+    $('login-message').textContent = e.status === 0 ? t('error.unreachable') : t('login.failed', { message: e.message });
+  }
+});
+$('logout').addEventListener('click', () => {
+  api('POST', '/api/v1/auth/logout', { token: view.token }).catch(() => {});
+  view.token = '';
+  sessionStorage.removeItem('motcua.reports.token');
+  render();
+});
+$('show').addEventListener('click', load);
+$('csv-satisfaction').addEventListener('click', () => download('satisfaction'));
+$('csv-queue').addEventListener('click', () => download('queue'));
+$('print').addEventListener('click', () => window.print());
+$('lang').addEventListener('click', () => {
+  toggleLanguage();
+  render();
+});
+
+const params = new URLSearchParams(location.search);
+const now = new Date();
+$('month').value = params.get('month') || `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+render();
+if (view.token) load();

@@ -1,0 +1,54 @@
+#pragma once
+// The station chief's reports, computed from the station's SQLite file on a
+// connection of their own (WAL: reading never blocks the desk's writes):
+// satisfaction from the ratings, queue figures from replaying each day's
+// journal through the queue engine, so the reports count exactly what the
+// desk did. JSON for the page, CSV for a spreadsheet.
+#include "net/protocol/catalog.hpp"
+#include "net/protocol/result.hpp"
+#include "server/queue/queue_engine.hpp"
+#include "server/storage/sqlite.hpp"
+
+#include <filesystem>
+#include <mutex>
+#include <string>
+
+namespace motcua::station {
+
+// Days "YYYY-MM-DD", both included.
+struct ReportPeriod {
+  std::string from;
+  std::string to;
+};
+
+// "2026-11" → 2026-11-01..2026-11-30; nullopt when malformed.
+std::optional<ReportPeriod> month_period(const std::string &month);
+// The month before: 2026-01 → 2025-12.
+ReportPeriod previous_month(const ReportPeriod &month);
+
+class StationReports {
+public:
+  // Opens (read-only use) the station database in `data_dir`.
+  static Result<std::unique_ptr<StationReports>>
+  open(const std::filesystem::path &data_dir, Catalog catalog,
+       queue::QueueConfig config = {});
+
+  // See docs/openapi.yaml (/api/v1/reports/...) for the fields.
+  Result<std::string> satisfaction_json(const ReportPeriod &period);
+  Result<std::string> queue_json(const ReportPeriod &period);
+  Result<std::string> satisfaction_csv(const ReportPeriod &period);
+  Result<std::string> queue_csv(const ReportPeriod &period);
+
+private:
+  StationReports(sqlite::Database db, Catalog catalog, queue::QueueConfig config)
+      : db_(std::move(db)), catalog_(std::move(catalog)), config_(config) {}
+  struct Figures;
+  Result<Figures> compute(const ReportPeriod &period, bool with_previous);
+
+  std::mutex mutex_;
+  sqlite::Database db_;
+  Catalog catalog_;
+  queue::QueueConfig config_;
+};
+
+} // namespace motcua::station
