@@ -141,7 +141,15 @@ Result<QueueDesk::Applied, QueueError> apply(queue::QueueEngine &engine,
 QueueDesk::QueueDesk(queue::QueueEngine engine, std::vector<queue::ServiceRules> rules,
                      TicketJournal &journal, Clock clock)
     : engine_(std::move(engine)), rules_(std::move(rules)), journal_(journal),
-      clock_(std::move(clock)) {}
+      clock_(std::move(clock)) {
+  writer_ = std::make_unique<JournalWriter>(journal_, [this](const StoreError &error) {
+    // What was queued after the failed batch was applied on top of it: fail
+    // it too, and go back to what the journal holds, before anything new.
+    std::lock_guard lock(mutex_);
+    writer_->fail_queued(error);
+    rebuild();
+  });
+}
 
 Result<std::unique_ptr<QueueDesk>, std::string> QueueDesk::open(const Catalog &catalog,
                                                                 DeskOptions options,
@@ -236,18 +244,24 @@ QueueDesk::run(JournalEntry entry, std::string issued_at, std::string idempotenc
                      std::move(issued_at),
                      std::move(idempotency_key)};
   }
-  if (auto error = journal_.append(entry, record ? &*record : nullptr)) {
-    log_line("queue journal (" + std::string(to_string(error->code)) +
-             "): " + error->message);
-    rebuild();
+  // Events go out after the commit, in journal order, from the writer.
+  std::function<void()> publish;
+  if (listener_ && !applied->events.empty())
+    publish = [listener = listener_, events = applied->events] { listener(events); };
+  auto pending =
+      writer_->submit(JournalWrite{entry, std::move(record)}, std::move(publish));
+  // Queued under the lock, so journal order is engine order; awaited without
+  // it, so that other actions join the same commit (the caller's lock_guard
+  // finds the mutex locked again). On failure the writer rebuilt the engine.
+  mutex_.unlock();
+  const auto error = writer_->wait(pending);
+  mutex_.lock();
+  if (error)
     return unexpected(storage_failure());
-  }
   if (applied->block) {
     std::erase_if(held_, [&](const HeldBlock &h) { return h.block.day != entry.at.day; });
     held_.push_back(HeldBlock{entry.text, *applied->block});
   }
-  if (listener_ && !applied->events.empty())
-    listener_(applied->events);
   return std::move(applied).value();
 }
 
@@ -267,10 +281,23 @@ Ticket QueueDesk::to_ticket(const QueueTicket &t, std::string issued_at) const {
   return out;
 }
 
+// A retry while the first try is still being committed waits for that commit;
+// the store then knows the key (or the commit failed and nobody has it).
+// Called, and returns, with mutex_ held; nothing is queued in between, since
+// queueing needs mutex_.
+void QueueDesk::await_pending_key(const std::string &key) {
+  while (auto pending = writer_->pending_key(key)) {
+    mutex_.unlock();
+    (void)writer_->wait(pending);
+    mutex_.lock();
+  }
+}
+
 Result<IssueOutcome, DeskError> QueueDesk::issue(const TicketRequest &request) {
   const LocalTime local = to_local_time(clock_());
   std::lock_guard lock(mutex_);
   if (!request.idempotency_key.empty()) {
+    await_pending_key(request.idempotency_key);
     auto stored = journal_.find_ticket_by_key(request.idempotency_key);
     if (!stored)
       return unexpected(storage_failure());
@@ -443,8 +470,11 @@ DeskSnapshot QueueDesk::snapshot() {
   std::lock_guard lock(mutex_);
   // A day that ended without any action ends here; replay does the same on the
   // next day's first entry, so this needs no journal entry.
+  // Through the writer: after the events of actions still being committed.
   if (auto events = engine_.advance_to(now); events && !events->empty() && listener_)
-    listener_(*events);
+    writer_->submit(std::nullopt, [listener = listener_, events = std::move(*events)] {
+      listener(events);
+    });
   DeskSnapshot out;
   out.day = engine_.day().empty() ? now.day : engine_.day();
   out.counters = engine_.counters();

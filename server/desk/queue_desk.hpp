@@ -1,12 +1,13 @@
 #pragma once
 // The queue engine as the station's authority: one engine behind a lock, every
-// accepted action journaled (committed) before it is acknowledged, and the day
-// rebuilt from the journal on start-up. Listeners hear the engine's events in
-// order, after each commit.
+// accepted action journaled (committed, in a group commit: journal_writer.hpp)
+// before it is acknowledged, and the day rebuilt from the journal on start-up.
+// Listeners hear the engine's events in order, after each commit.
 #include "net/protocol/catalog.hpp"
 #include "net/protocol/offline_ticket.hpp"
 #include "net/protocol/result.hpp"
 #include "net/protocol/ticket.hpp"
+#include "server/desk/journal_writer.hpp"
 #include "server/queue/queue_engine.hpp"
 #include "server/station_clock.hpp"
 #include "server/storage/station_store.hpp"
@@ -63,7 +64,9 @@ public:
   static Result<std::unique_ptr<QueueDesk>, std::string>
   open(const Catalog &catalog, DeskOptions options, TicketJournal &journal, Clock clock);
 
-  // Called with the desk's lock held: keep it short, never call back in.
+  // Called on the journal writer's thread, in journal order, after the
+  // commit and before the action is acknowledged: keep it short, never call
+  // back in. Set it before the first action.
   void set_listener(QueueListener listener);
 
   Result<IssueOutcome, DeskError> issue(const TicketRequest &request);
@@ -118,6 +121,7 @@ private:
   Result<Applied, DeskError> run(JournalEntry entry, std::string issued_at = {},
                                  std::string idempotency_key = {});
   void rebuild();
+  void await_pending_key(const std::string &key);
   // Replays `entries` into `engine`, collecting who holds which block.
   struct HeldBlock {
     std::string holder;
@@ -135,6 +139,8 @@ private:
   Clock clock_;
   QueueListener listener_;
   std::vector<HeldBlock> held_; // today's leases and their kiosks
+  // Last: its thread stops (committing what is queued) before the rest goes.
+  std::unique_ptr<JournalWriter> writer_;
 };
 
 const char *to_string(CounterAction action);

@@ -10,6 +10,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
@@ -45,7 +46,9 @@ constexpr std::size_t kLingerBytes = 256 * 1024;
 struct HttpServer::Impl {
   Impl(HttpServerOptions opts, RequestHandler h, StreamEndpoint s)
       : options(std::move(opts)), handler(std::move(h)), stream(std::move(s)),
-        ioc(options.threads > 0 ? options.threads : 1) {}
+        ioc(options.threads > 0 ? options.threads : 1),
+        handlers(static_cast<std::size_t>(
+            options.handler_threads > 0 ? options.handler_threads : 1)) {}
 
   void do_accept();
   void on_accept(beast::error_code ec, tcp::socket socket);
@@ -73,6 +76,9 @@ struct HttpServer::Impl {
   tcp::acceptor acceptor{asio::make_strand(ioc)};
   tcp::endpoint bound;
   std::vector<std::thread> threads;
+  // After the io_context: handlers still queued here when it is destroyed
+  // hold sessions, whose sockets need the io_context.
+  asio::thread_pool handlers;
 };
 
 namespace {
@@ -248,7 +254,15 @@ private:
       return; // this session ends here; the stream owns the connection
     }
     api.body = std::move(request.body());
-    send(handle(api), request.keep_alive() && !server_.stopping);
+    // On a handler thread: it may wait for a commit. The answer comes back to
+    // this connection's strand. Nothing is read meanwhile (no pipelining).
+    asio::post(server_.handlers, [self = shared_from_this(), api = std::move(api),
+                                  keep_alive = request.keep_alive()] {
+      auto response = std::make_shared<ApiResponse>(self->handle(api));
+      asio::post(self->stream_.get_executor(), [self, response, keep_alive] {
+        self->send(*response, keep_alive && !self->server_.stopping);
+      });
+    });
   }
 
   ApiResponse handle(const ApiRequest &request) {
@@ -426,6 +440,8 @@ void HttpServer::Impl::stop() {
   for (auto &thread : threads)
     if (thread.joinable())
       thread.join();
+  handlers.stop(); // a handler running now finishes; queued ones are dropped
+  handlers.join();
 }
 
 HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

@@ -17,7 +17,12 @@ namespace motcua::station {
 struct HttpServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 0; // 0: the system picks one; see HttpServer::port()
-  int threads = 2;
+  int threads = 2; // I/O: accepting, reading, writing, the stream's pushes
+  // Handlers may block (a journal commit, a password hash), so they run on
+  // their own threads and the I/O threads never wait for them. Blocked
+  // handlers cost no CPU; their number bounds how many requests are answered
+  // at once, and so how many tickets one journal commit can carry.
+  int handler_threads = 32;
   std::size_t max_connections = 64;
   // A request (headers and body) must arrive within this time, and an idle
   // keep-alive connection is closed after it: slow clients cannot hold a slot.
@@ -27,7 +32,7 @@ struct HttpServerOptions {
   std::size_t header_limit = kMaxRequestHeaderBytes;
 };
 
-// Called on an I/O thread, possibly on several at once.
+// Called on a handler thread, possibly on several at once; may block.
 using RequestHandler = std::function<ApiResponse(const ApiRequest &)>;
 
 // The WebSocket push: an upgrade request on `path` that `authorize` accepts

@@ -19,11 +19,19 @@ bool serves(const Counter &counter, const std::string &service_id) {
          counter.services.end();
 }
 
-// Arrival order inside a class; ids break ties between equal times.
-bool arrives_before(const QueueTicket &a, const QueueTicket &b) {
-  if (a.queued_at.second_of_day != b.queued_at.second_of_day)
-    return a.queued_at.second_of_day < b.queued_at.second_of_day;
-  return a.id < b.id;
+// How many places of `line` come before `at` (which is in it). A std::set has
+// no rank, so walk from both ends at once: the newest ticket (the one just
+// issued, the usual question) and the next to be called both cost O(1).
+template <typename Set>
+std::size_t places_before(const Set &line, typename Set::const_iterator at) {
+  auto back = at, forward = at;
+  for (std::size_t steps = 0;; ++steps) {
+    if (back == line.begin())
+      return steps;
+    if (++forward == line.end())
+      return line.size() - 1 - steps;
+    --back;
+  }
 }
 
 std::optional<QueueError> check_config(const std::vector<ServiceRules> &services,
@@ -94,8 +102,11 @@ Result<QueueEngine, QueueError> QueueEngine::create(std::vector<ServiceRules> se
 QueueEngine::QueueEngine(std::vector<ServiceRules> services, QueueConfig config)
     : config_(config) {
   for (ServiceRules &rules : services)
-    services_.push_back(ServiceDay{
-        std::move(rules), 0, {}, ServiceTimes(std::size_t(config.service_time_window))});
+    services_.push_back(ServiceDay{std::move(rules),
+                                   0,
+                                   {},
+                                   ServiceTimes(std::size_t(config.service_time_window)),
+                                   {}});
 }
 
 // ---- day ---------------------------------------------------------------------
@@ -117,7 +128,8 @@ void QueueEngine::roll_over(const StationTime &now) {
     s = ServiceDay{std::move(s.rules),
                    0,
                    {},
-                   ServiceTimes(std::size_t(config_.service_time_window))};
+                   ServiceTimes(std::size_t(config_.service_time_window)),
+                   {}};
   for (Counter &c : counters_) {
     c.open = false;
     c.officer.clear();
@@ -186,7 +198,18 @@ std::vector<QueueTicket> QueueEngine::tickets() const {
 
 QueueTicket &QueueEngine::add_ticket(QueueTicket ticket) {
   ticket.id = next_id_++;
-  return tickets_.emplace(ticket.id, std::move(ticket)).first->second;
+  QueueTicket &added = tickets_.emplace(ticket.id, std::move(ticket)).first->second;
+  if (added.state == TicketState::waiting)
+    service(added.service_id)
+        ->waiting[added.is_priority()]
+        .emplace(added.queued_at.second_of_day, added.id);
+  return added;
+}
+
+void QueueEngine::leave_line(const QueueTicket &t) {
+  service(t.service_id)
+      ->waiting[t.is_priority()]
+      .erase({t.queued_at.second_of_day, t.id});
 }
 
 // ---- events ------------------------------------------------------------------
@@ -396,21 +419,29 @@ UpdateResult QueueEngine::call_next(std::string_view counter_id, const StationTi
   if (c->current)
     return fail(Code::counter_busy,
                 "counter " + c->id + " still has " + tickets_.at(*c->current).number);
-  QueueTicket *first_priority = nullptr;
-  QueueTicket *first_normal = nullptr;
-  for (auto &[id, t] : tickets_) {
-    if (t.state != TicketState::waiting || !serves(*c, t.service_id))
+  // The head of each of the counter's lines, per class; the earliest wins.
+  std::optional<LinePlace> first_place[2];
+  for (const std::string &id : c->services) {
+    const ServiceDay *s = service(id);
+    if (!s)
       continue;
-    QueueTicket *&first = t.is_priority() ? first_priority : first_normal;
-    if (!first || arrives_before(t, *first))
-      first = &t;
+    for (int priority = 0; priority < 2; ++priority)
+      if (!s->waiting[priority].empty() &&
+          (!first_place[priority] ||
+           *s->waiting[priority].begin() < *first_place[priority]))
+        first_place[priority] = *s->waiting[priority].begin();
   }
+  QueueTicket *first_normal =
+      first_place[0] ? &tickets_.at(first_place[0]->second) : nullptr;
+  QueueTicket *first_priority =
+      first_place[1] ? &tickets_.at(first_place[1]->second) : nullptr;
   if (!first_priority && !first_normal)
     return fail(Code::queue_empty, "nobody is waiting for counter " + c->id);
   const bool take_priority = call_priority_next(config_.policy, c->normals_since_priority,
                                                 first_priority, first_normal);
   QueueTicket &t = take_priority ? *first_priority : *first_normal;
   c->normals_since_priority = take_priority ? 0 : c->normals_since_priority + 1;
+  leave_line(t);
   t.state = TicketState::called;
   t.counter_id = c->id;
   t.officer = c->officer;
@@ -530,10 +561,8 @@ UpdateResult QueueEngine::transfer(std::string_view counter_id,
 // ---- queries -----------------------------------------------------------------
 
 int QueueEngine::waiting_count(std::string_view service_id) const {
-  return int(std::count_if(tickets_.begin(), tickets_.end(), [&](const auto &entry) {
-    return entry.second.state == TicketState::waiting &&
-           entry.second.service_id == service_id;
-  }));
+  const ServiceDay *s = service(service_id);
+  return s ? int(s->waiting[0].size() + s->waiting[1].size()) : 0;
 }
 
 WaitEstimate QueueEngine::estimate(const ServiceDay &s, bool is_priority,
@@ -553,24 +582,13 @@ WaitEstimate QueueEngine::estimate(const ServiceDay &s, bool is_priority,
 }
 
 std::vector<ServiceCount> QueueEngine::counts() const {
-  // One pass over the day's tickets for all services: this runs after every
-  // issue and call, and a busy day holds thousands of tickets.
-  std::vector<int> normal(services_.size(), 0), priority(services_.size(), 0);
-  for (const auto &[id, t] : tickets_) {
-    if (t.state != TicketState::waiting)
-      continue;
-    for (std::size_t i = 0; i < services_.size(); ++i)
-      if (services_[i].rules.id == t.service_id) {
-        ++(t.is_priority() ? priority[i] : normal[i]);
-        break;
-      }
-  }
+  // From the lines' sizes: this runs after every issue and call.
   std::vector<ServiceCount> out;
   out.reserve(services_.size());
-  for (std::size_t i = 0; i < services_.size(); ++i) {
-    const ServiceDay &s = services_[i];
-    const auto e = estimate(s, false, normal[i], priority[i]);
-    out.push_back({s.rules.id, normal[i] + priority[i], e.minutes});
+  for (const ServiceDay &s : services_) {
+    const int normal = int(s.waiting[0].size()), priority = int(s.waiting[1].size());
+    const auto e = estimate(s, false, normal, priority);
+    out.push_back({s.rules.id, normal + priority, e.minutes});
   }
   return out;
 }
@@ -581,17 +599,12 @@ Result<WaitEstimate, QueueError> QueueEngine::estimated_wait(TicketId id) const 
     return fail(Code::unknown_ticket, "no ticket " + std::to_string(id) + " today");
   if (t->state != TicketState::waiting)
     return fail(Code::wrong_state, t->number + " is " + to_string(t->state));
-  int same_ahead = 0;
-  int other_waiting = 0;
-  for (const auto &[other_id, o] : tickets_) {
-    if (o.state != TicketState::waiting || o.service_id != t->service_id || o.id == id)
-      continue;
-    if (o.is_priority() != t->is_priority())
-      ++other_waiting;
-    else if (arrives_before(o, *t))
-      ++same_ahead;
-  }
-  return estimate(*service(t->service_id), t->is_priority(), same_ahead, other_waiting);
+  const ServiceDay &s = *service(t->service_id);
+  const auto &line = s.waiting[t->is_priority()];
+  const int same_ahead =
+      int(places_before(line, line.find({t->queued_at.second_of_day, id})));
+  const int other_waiting = int(s.waiting[!t->is_priority()].size());
+  return estimate(s, t->is_priority(), same_ahead, other_waiting);
 }
 
 Result<WaitEstimate, QueueError>
@@ -599,12 +612,7 @@ QueueEngine::estimated_wait(std::string_view service_id) const {
   const ServiceDay *s = service(service_id);
   if (!s)
     return fail(Code::unknown_service, "no service \"" + std::string(service_id) + "\"");
-  int normal = 0;
-  int priority = 0;
-  for (const auto &[id, t] : tickets_)
-    if (t.state == TicketState::waiting && t.service_id == service_id)
-      ++(t.is_priority() ? priority : normal);
-  return estimate(*s, false, normal, priority);
+  return estimate(*s, false, int(s->waiting[0].size()), int(s->waiting[1].size()));
 }
 
 Result<int, QueueError> QueueEngine::people_ahead(TicketId id) const {

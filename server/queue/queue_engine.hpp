@@ -13,6 +13,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -99,11 +100,18 @@ public:
   const QueueConfig &config() const { return config_; }
 
 private:
+  // A waiting ticket's place in its line: FIFO by arrival (second of the
+  // day), ids breaking ties, so begin() is the next one to call.
+  using LinePlace = std::pair<int, TicketId>;
   struct ServiceDay {
     ServiceRules rules;
     int consumed = 0; // sequences issued or leased today
     std::vector<SequenceBlock> leases;
     ServiceTimes times;
+    // The waiting tickets of this service, normal [0] and priority [1]. Kept
+    // in step with the tickets' states so that issuing, calling and counting
+    // do not scan the whole day (thousands of tickets on a busy one).
+    std::set<LinePlace> waiting[2];
   };
 
   QueueEngine(std::vector<ServiceRules> services, QueueConfig config);
@@ -115,6 +123,8 @@ private:
   Counter *counter(std::string_view id);
   Result<Counter *, QueueError> counter_with_ticket(std::string_view id);
   QueueTicket &add_ticket(QueueTicket ticket);
+  // A waiting ticket leaves its line (it was called).
+  void leave_line(const QueueTicket &ticket);
   WaitEstimate estimate(const ServiceDay &service, bool is_priority, int same_class_ahead,
                         int other_class_waiting) const;
   QueueEvent ticket_event(QueueEvent::Kind kind, const QueueTicket &ticket,

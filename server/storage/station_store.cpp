@@ -50,7 +50,8 @@ std::string reasons_json(const std::vector<std::string> &reasons) {
 
 class SqliteStationStore final : public StationStore {
 public:
-  explicit SqliteStationStore(Database db) : db_(std::move(db)) {}
+  SqliteStationStore(Database db, Database reader, Statement find_key)
+      : db_(std::move(db)), reader_(std::move(reader)), find_key_(std::move(find_key)) {}
 
   ~SqliteStationStore() override {
     cache_.clear(); // statements are finalized before the connection closes
@@ -58,22 +59,21 @@ public:
 
   // --- TicketJournal ---------------------------------------------------------
 
+  // On the reading connection: in WAL mode it sees every commit without
+  // waiting for the writer, which may be in the middle of a batch (and its
+  // flush to the disk) while the desk asks whether a key was used before.
   Result<std::optional<TicketRecord>, StoreError>
   find_ticket_by_key(const std::string &key) override {
-    std::lock_guard lock(mutex_);
-    auto s = statement("SELECT day, service_id, sequence, number, priority_group, "
-                       "issued_at FROM tickets WHERE idempotency_key = ?1");
-    if (!s)
-      return unexpected(s.error());
-    Statement &q = **s;
+    std::lock_guard lock(reader_mutex_);
+    Statement &q = find_key_;
     Using use{q};
     if (!bind_all(q, key))
-      return unexpected(sql_error("bind"));
+      return unexpected(reader_error("bind"));
     switch (q.step()) {
     case Step::done:
       return std::optional<TicketRecord>();
     case Step::error:
-      return unexpected(sql_error("find ticket"));
+      return unexpected(reader_error("find ticket"));
     case Step::row:
       break;
     }
@@ -93,6 +93,29 @@ public:
     Transaction tx(db_);
     if (!tx.begin())
       return sql_error("begin");
+    if (auto error = insert(e, ticket))
+      return error;
+    if (!tx.commit())
+      return sql_error("commit");
+    return std::nullopt;
+  }
+
+  std::optional<StoreError>
+  append_batch(const std::vector<JournalWrite> &writes) override {
+    std::lock_guard lock(mutex_);
+    Transaction tx(db_);
+    if (!tx.begin())
+      return sql_error("begin");
+    for (const JournalWrite &w : writes)
+      if (auto error = insert(w.entry, w.ticket ? &*w.ticket : nullptr))
+        return error; // the transaction rolls back: none of them is written
+    if (!tx.commit())
+      return sql_error("commit");
+    return std::nullopt;
+  }
+
+  // Inside the caller's transaction.
+  std::optional<StoreError> insert(const JournalEntry &e, const TicketRecord *ticket) {
     if (ticket) {
       std::optional<std::string> key;
       if (!ticket->idempotency_key.empty())
@@ -111,8 +134,6 @@ public:
             e.at.day, e.at.weekday, e.at.second_of_day, e.action, e.counter_id,
             e.service_id, e.text, e.count, e.extra))
       return error;
-    if (!tx.commit())
-      return sql_error("commit");
     return std::nullopt;
   }
 
@@ -323,6 +344,11 @@ public:
   }
 
 private:
+  StoreError reader_error(const std::string &what) const {
+    return fail(StoreError::Code::storage_error,
+                what + " failed: " + reader_.last_error());
+  }
+
   StoreError sql_error(const std::string &what) const {
     const std::string message = what + " failed: " + db_.last_error();
     return fail(is_constraint_error(message) ? StoreError::Code::conflict
@@ -403,8 +429,11 @@ private:
 
   std::mutex mutex_; // one connection, one caller at a time
   Database db_;
-  // Declared after db_: destroyed (finalized) before the connection closes.
+  std::mutex reader_mutex_; // the reading connection, likewise
+  Database reader_;
+  // Declared after their connections: destroyed (finalized) before they close.
   std::unordered_map<std::string, Statement> cache_;
+  Statement find_key_;
 };
 
 } // namespace
@@ -414,8 +443,24 @@ open_sqlite_station_store(const std::filesystem::path &data_dir) {
   auto db = open_station_database(data_dir);
   if (!db)
     return unexpected(db.error());
-  return std::unique_ptr<StationStore>(
-      std::make_unique<SqliteStationStore>(std::move(db).value()));
+  const auto path = (data_dir / kStationDatabaseFile).string();
+  auto reader = Database::open(path);
+  if (!reader)
+    return unexpected(fail(StoreError::Code::cannot_open,
+                           "cannot open " + path + ": " + reader.error()));
+  reader->set_busy_timeout(5000);
+  if (!reader->run("PRAGMA query_only = ON"))
+    return unexpected(
+        fail(StoreError::Code::cannot_open,
+             "cannot configure the reading connection: " + reader->last_error()));
+  auto find_key = reader->prepare("SELECT day, service_id, sequence, number, "
+                                  "priority_group, issued_at FROM tickets WHERE "
+                                  "idempotency_key = ?1");
+  if (!find_key)
+    return unexpected(fail(StoreError::Code::cannot_open,
+                           "cannot prepare the key lookup: " + find_key.error()));
+  return std::unique_ptr<StationStore>(std::make_unique<SqliteStationStore>(
+      std::move(db).value(), std::move(reader).value(), std::move(find_key).value()));
 }
 
 } // namespace motcua::station

@@ -40,15 +40,26 @@ struct TicketRecord {
   std::string idempotency_key; // empty: none
 };
 
+// One entry to append, with the ticket it issued when there is one.
+struct JournalWrite {
+  JournalEntry entry;
+  std::optional<TicketRecord> ticket;
+};
+
 class TicketJournal {
 public:
   virtual ~TicketJournal() = default;
+  // Sees every committed append, also while another thread is appending.
   virtual Result<std::optional<TicketRecord>, StoreError>
   find_ticket_by_key(const std::string &idempotency_key) = 0;
   // The entry, and the ticket it issued when there is one, in one transaction.
   // conflict: the ticket's number or idempotency key is taken.
   virtual std::optional<StoreError> append(const JournalEntry &entry,
                                            const TicketRecord *ticket) = 0;
+  // Every write in order, in one transaction: all of them are committed, or
+  // none (one commit, one flush to the disk for the lot: the group commit).
+  virtual std::optional<StoreError>
+  append_batch(const std::vector<JournalWrite> &writes) = 0;
   // What rebuilds the queue of `day`: the counter set-up entries of earlier
   // days, then every entry of the day, in the order they were appended.
   virtual Result<std::vector<JournalEntry>, StoreError>

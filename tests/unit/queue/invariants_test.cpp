@@ -4,6 +4,7 @@
 // MOTCUA_QUEUE_SEED to replay one seed.
 #include "tests/unit/queue/queue_test_support.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <random>
@@ -136,6 +137,29 @@ struct Checker {
                "transferred without a link to its continuation");
       }
     }
+    // People ahead, recounted from the tickets: the engine keeps its lines
+    // incrementally and must agree with a full scan.
+    for (const QueueTicket &t : tickets) {
+      if (t.state != TicketState::waiting)
+        continue;
+      ticket = &t;
+      int same_ahead = 0, other_class = 0;
+      for (const QueueTicket &o : tickets) {
+        if (o.state != TicketState::waiting || o.service_id != t.service_id ||
+            o.id == t.id)
+          continue;
+        if (o.is_priority() != t.is_priority())
+          ++other_class;
+        else if (std::pair(o.queued_at.second_of_day, o.id) <
+                 std::pair(t.queued_at.second_of_day, t.id))
+          ++same_ahead;
+      }
+      const auto wait = q.estimated_wait(t.id);
+      expect(wait.has_value() &&
+                 wait->people_ahead == people_ahead(q.config().policy, t.is_priority(),
+                                                    same_ahead, other_class),
+             "people ahead disagree with a recount");
+    }
     ticket = nullptr;
     subject = "counts";
     for (const ServiceCount &c : q.counts())
@@ -215,7 +239,34 @@ void run(unsigned seed, int steps) {
     if (op < 22) {
       apply(q.issue(services[roll(3)], groups[roll(5)], now()));
     } else if (op < 44) {
-      apply(q.call_next(counter, now()));
+      // The ticket a full scan says is next: FIFO per class over the counter's
+      // services, the class chosen by the policy. A new day ends first, so
+      // the scan sees the day the call happens on.
+      apply(q.advance_to(now()));
+      std::optional<TicketId> expected;
+      if (const Counter *c = q.find_counter(counter); c && c->open && !c->current) {
+        const QueueTicket *first[2] = {nullptr, nullptr};
+        const std::vector<QueueTicket> tickets = q.tickets();
+        for (const QueueTicket &t : tickets) {
+          if (t.state != TicketState::waiting ||
+              std::find(c->services.begin(), c->services.end(), t.service_id) ==
+                  c->services.end())
+            continue;
+          const QueueTicket *&f = first[t.is_priority()];
+          if (!f || std::pair(t.queued_at.second_of_day, t.id) <
+                        std::pair(f->queued_at.second_of_day, f->id))
+            f = &t;
+        }
+        if (first[0] || first[1])
+          expected = first[call_priority_next(config.policy, c->normals_since_priority,
+                                              first[1] != nullptr, first[0] != nullptr)]
+                         ->id;
+      }
+      auto called = q.call_next(counter, now());
+      REQUIRE(called.has_value() == expected.has_value());
+      if (called)
+        REQUIRE(called->ticket.id == *expected);
+      apply(called);
     } else if (op < 52) {
       apply(q.recall(counter, now()));
     } else if (op < 64) {

@@ -41,6 +41,9 @@ public:
   std::optional<StoreError> append(const JournalEntry &, const TicketRecord *) override {
     return StoreError{StoreError::Code::storage_error, "disk I/O error in /secret/path"};
   }
+  std::optional<StoreError> append_batch(const std::vector<JournalWrite> &) override {
+    return StoreError{StoreError::Code::storage_error, "disk I/O error in /secret/path"};
+  }
   motcua::Result<std::vector<JournalEntry>, StoreError>
   load_journal(const std::string &) override {
     return std::vector<JournalEntry>();

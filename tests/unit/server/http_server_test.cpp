@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <condition_variable>
+#include <mutex>
 #include <set>
 #include <thread>
 #include <vector>
@@ -129,18 +131,22 @@ TEST_CASE("connections over the cap are closed at once while the others keep wor
   CHECK(first.read_response().status == 200);
 }
 
-TEST_CASE("concurrent clients never get the same number") {
+TEST_CASE("50 concurrent clients get unique, gap-free numbers, all of them stored") {
   Station station;
-  constexpr int kClients = 4, kEach = 10;
+  constexpr int kClients = 50, kEach = 4;
   std::vector<std::vector<std::string>> numbers(kClients);
   std::vector<std::thread> clients;
   for (int c = 0; c < kClients; ++c)
     clients.emplace_back([&, c] {
       LoopbackSocket socket(station.port());
       for (int i = 0; i < kEach; ++i) {
-        socket.send(ticket_post(R"({"service":"A"})"));
-        auto ticket = motcua::parse_ticket_response(socket.read_response().body);
-        numbers[c].push_back(ticket ? ticket->number : "failed");
+        // Keys make every answer findable in the store afterwards.
+        const auto key = "c" + std::to_string(c) + "-" + std::to_string(i);
+        socket.send(ticket_post(R"({"service":"A","idempotency_key":")" + key + "\"}"));
+        const auto response = socket.read_response();
+        auto ticket = motcua::parse_ticket_response(response.body);
+        numbers[c].push_back(response.status == 201 && ticket ? ticket->number
+                                                              : "failed");
       }
     });
   for (auto &client : clients)
@@ -149,9 +155,52 @@ TEST_CASE("concurrent clients never get the same number") {
   for (const auto &list : numbers)
     unique.insert(list.begin(), list.end());
   CHECK(unique.count("failed") == 0);
+  // 200 distinct numbers between A001 and A200: every one, none twice.
   CHECK(unique.size() == kClients * kEach);
   CHECK(*unique.begin() == "A001");
-  CHECK(*unique.rbegin() == "A040");
+  CHECK(*unique.rbegin() == "A200");
+  // Acknowledged means committed: each answer is in the store under its key.
+  for (int c = 0; c < kClients; ++c)
+    for (int i = 0; i < kEach; ++i) {
+      auto stored = station.stack.store->find_ticket_by_key("c" + std::to_string(c) +
+                                                            "-" + std::to_string(i));
+      REQUIRE(stored.has_value());
+      REQUIRE(stored->has_value());
+      CHECK((*stored)->number == numbers[c][i]);
+    }
+}
+
+TEST_CASE("a handler that blocks does not hold up other connections") {
+  HttpServerOptions options;
+  options.threads = 1; // one I/O thread: a handler blocking it would stall everyone
+  options.handler_threads = 2;
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool blocked = false, released = false;
+  auto server = HttpServer::start(options, [&](const ApiRequest &request) {
+    if (request.target == "/block") {
+      std::unique_lock lock(mutex);
+      blocked = true;
+      changed.notify_all();
+      changed.wait(lock, [&] { return released; });
+    }
+    return error_response(404, "not_found", "nothing here");
+  });
+  REQUIRE(server.has_value());
+  LoopbackSocket slow((*server)->port()), quick((*server)->port());
+  REQUIRE(slow.send("GET /block HTTP/1.1\r\nHost: t\r\n\r\n"));
+  {
+    std::unique_lock lock(mutex);
+    changed.wait(lock, [&] { return blocked; });
+  }
+  REQUIRE(quick.send("GET /other HTTP/1.1\r\nHost: t\r\n\r\n"));
+  CHECK(quick.read_response().status == 404); // answered while /block waits
+  {
+    std::lock_guard lock(mutex);
+    released = true;
+  }
+  changed.notify_all();
+  CHECK(slow.read_response().status == 404);
 }
 
 TEST_CASE("stop closes idle keep-alive connections and returns") {
