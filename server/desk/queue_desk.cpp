@@ -357,6 +357,8 @@ Result<IssueOutcome, DeskError> QueueDesk::insert_offline(const OfflineTicketUpl
   entry.count = t.sequence;
   entry.extra = issued.second_of_day;
   std::lock_guard lock(mutex_);
+  // A re-sent upload whose first copy is still being committed is a replay.
+  await_pending_key(t.id);
   auto stored = journal_.find_ticket_by_key(t.id);
   if (!stored)
     return unexpected(storage_failure());
