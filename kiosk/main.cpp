@@ -8,8 +8,10 @@
 #include "kiosk/app/script_player.hpp"
 #include "kiosk/app/texts.hpp"
 #include "kiosk/app/ticket_print_job.hpp"
+#include "kiosk/shell/kiosk_token.hpp"
 #include "kiosk/shell/print_pipeline.hpp"
 #include "kiosk/shell/printer_commands.hpp"
+#include "kiosk/shell/provision_command.hpp"
 #include "kiosk/shell/request_key.hpp"
 #include "kiosk/shell/sdl_script_host.hpp"
 #include "kiosk/shell/user_events.hpp"
@@ -25,6 +27,8 @@
 #include "net/journal/rating_outbox.hpp"
 #include "net/journal/ticket_outbox.hpp"
 #include "net/protocol/kiosk_health.hpp"
+#include "net/system/install_paths.hpp"
+#include "net/system/systemd_notify.hpp"
 #include "printer/cups_raw_printer.hpp"
 #include "printer/receipt.hpp"
 
@@ -105,6 +109,7 @@ struct Loaded {
   std::optional<std::vector<script::Line>> script;
   net::StationAddress station;
   std::string journal_path;
+  std::string token; // from enrollment; empty: not enrolled
 };
 
 // Everything read from files, checked before a window opens.
@@ -144,9 +149,14 @@ Result<Loaded> load_inputs(const CliOptions &options) {
   const char *state_directory = std::getenv("STATE_DIRECTORY");
   std::string journal_path = resolve_journal_path(*config, options.config_path,
                                                   state_directory ? state_directory : "");
-  return Loaded{std::move(config.value()), std::move(screen_texts),
-                std::move(receipt_texts), std::move(lines), std::move(station.value()),
-                std::move(journal_path)};
+  auto token = read_kiosk_token(resolve_token_path(
+      *config, options.config_path, state_directory ? state_directory : ""));
+  if (!token)
+    return unexpected(token.error());
+  return Loaded{std::move(config.value()),  std::move(screen_texts),
+                std::move(receipt_texts),   std::move(lines),
+                std::move(station.value()), std::move(journal_path),
+                std::move(token).value()};
 }
 
 // Kiosk-local RFC 3339 time of a rating tap, "2026-11-28T08:15:03+07:00".
@@ -187,7 +197,8 @@ net::SendResult to_send_result(const Result<bool, net::StationError> &r) {
     return {true, true, 201, "stored"};
   const auto &e = r.error();
   const bool answered = e.http_status > 0;
-  return {false, answered, e.http_status, (e.code.empty() ? "" : e.code + ": ") + e.message};
+  return {false, answered, e.http_status,
+          (e.code.empty() ? "" : e.code + ": ") + e.message};
 }
 
 int run(const CliOptions &options, Loaded in, Clock::time_point started) {
@@ -270,6 +281,11 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
     // queues behind an upload to a slow station.
     net::StationClient sync_client(
         in.station, std::chrono::milliseconds(in.config.request_timeout_ms));
+    if (in.token.empty())
+      log("not enrolled (no token): only a station started with --open-kiosk-api "
+          "serves this kiosk; see motcua-kiosk provision");
+    client.set_bearer_token(in.token);
+    sync_client.set_bearer_token(in.token);
     net::OutboxOptions outbox_options;
     outbox_options.retention = std::chrono::hours(24) * in.config.journal_retention_days;
     std::mt19937_64 jitter_source{std::random_device{}()};
@@ -364,7 +380,8 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
         [] {
           thread_local std::mt19937_64 source{std::random_device{}()};
           return std::uniform_real_distribution<double>(0.0, 1.0)(source);
-        });
+        },
+        net::StreamOptions{.bearer_token = in.token});
     // The health report: every minute and at once when it changes.
     constexpr auto kHealthEvery = std::chrono::minutes(1);
     std::optional<KioskHealth> health_sent;
@@ -546,6 +563,12 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
         apply(*outcome.event, now);
     };
 
+    // Under systemd: ready once the first frame is up, then alive on each turn
+    // of this loop, at least every half watchdog interval: a hung loop stops
+    // the pings and systemd restarts the kiosk.
+    const auto systemd = SystemdNotifier::from_environment();
+    const auto alive_every = systemd.alive_interval();
+    TimePoint next_alive = Clock::now();
     bool first_frame = true;
     while (running) {
       TimePoint now = Clock::now();
@@ -555,6 +578,7 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
         dirty = false;
         if (first_frame) {
           first_frame = false;
+          systemd.ready();
           log("first frame after " +
               std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
                                  Clock::now() - started)
@@ -625,6 +649,13 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
            {outbox.next_wake(), ticket_outbox.next_wake(), leases.next_wake()})
         if (retry)
           wake = wake ? std::min(*wake, *retry) : *retry;
+      if (alive_every) {
+        if (now >= next_alive) {
+          systemd.alive();
+          next_alive = now + *alive_every;
+        }
+        wake = wake ? std::min(*wake, next_alive) : next_alive;
+      }
       // Input the script pushed is handled (and drawn) before its next command.
       const bool input_pending = player && SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
       if (player && !input_pending) {
@@ -660,9 +691,11 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
       }
       apply(Tick{}, now);
     }
+    systemd.stopping();
     log(exit_code == 0 ? "exiting" : "exiting after a script failure");
-    log("outbox: " + std::to_string(outbox.stats().acknowledged) + " ratings delivered, " +
-        std::to_string(outbox.in_flight()) + " in flight left in the journal");
+    log("outbox: " + std::to_string(outbox.stats().acknowledged) +
+        " ratings delivered, " + std::to_string(outbox.in_flight()) +
+        " in flight left in the journal");
     log("offline tickets: " + std::to_string(ticket_outbox.stats().acknowledged) +
         " uploaded, " + std::to_string(ticket_outbox.in_flight()) + " in flight");
     // The outbox, client, pipeline and printer stop here (in that order) and
@@ -679,9 +712,12 @@ int main(int argc, char **argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   // Technician subcommands (ticket-preview, test-print, printer-status) need
   // no config and no screen.
-  if (auto status = run_printer_command(args, MOTCUA_ASSETS_DIR, std::cout, std::cerr))
+  if (auto status =
+          run_printer_command(args, assets_dir(MOTCUA_ASSETS_DIR), std::cout, std::cerr))
     return *status;
-  auto options = parse_cli(args, MOTCUA_ASSETS_DIR);
+  if (auto status = run_provision_command(args, std::cout, std::cerr))
+    return *status;
+  auto options = parse_cli(args, assets_dir(MOTCUA_ASSETS_DIR));
   if (!options) {
     std::cerr << "motcua-kiosk: " << options.error() << "\n" << cli_usage();
     return kExitUsage;

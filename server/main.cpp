@@ -1,10 +1,13 @@
 // motcua-station: wiring only. Options → time zone → catalog → storage →
 // HTTP server; then wait for SIGTERM/SIGINT.
 #include "net/protocol/catalog.hpp"
+#include "net/system/atomic_file.hpp"
+#include "net/system/install_paths.hpp"
+#include "net/system/systemd_notify.hpp"
+#include "server/admin_command.hpp"
 #include "server/api/api_handler.hpp"
 #include "server/api/queue_json.hpp"
 #include "server/api/stream_hub.hpp"
-#include "server/atomic_file.hpp"
 #include "server/desk/queue_desk.hpp"
 #include "server/http/http_server.hpp"
 #include "server/log.hpp"
@@ -36,12 +39,29 @@ std::string printable_address(const std::string &host, unsigned short port) {
 int main(int argc, char **argv) {
   using namespace motcua::station;
 
-  auto options = parse_station_options(std::vector<std::string>(argv + 1, argv + argc),
-                                       MOTCUA_DEFAULT_CATALOG);
+  // The installed package's files, or the source tree's in a build.
+  const std::string assets = motcua::assets_dir(MOTCUA_ASSETS_DIR);
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (!args.empty() && args[0] == "admin") {
+    if (args.size() == 2 && args[1] == "--help") {
+      std::cout << admin_usage();
+      return 0;
+    }
+    auto command = parse_admin_command({args.begin() + 1, args.end()});
+    if (!command) {
+      std::cerr << "motcua-station admin: " << command.error() << "\n";
+      return kExitConfigurationError;
+    }
+    return run_admin_command(*command, std::cin, std::cout, std::cerr);
+  }
+  auto options = parse_station_options(args, "");
   if (!options) {
     log_line(options.error());
     return kExitConfigurationError;
   }
+  if (options->catalog_file.empty())
+    options->catalog_file =
+        station_catalog_path(options->data_dir, assets + "/catalog/default.json");
   if (options->show_help) {
     std::cout << station_usage();
     return 0;
@@ -97,7 +117,7 @@ int main(int argc, char **argv) {
   }
   // The words of the page behind the ticket's QR code: a missing one stops
   // the station here rather than showing a key to a citizen.
-  auto page_texts = TicketPageTexts::load(MOTCUA_DEFAULT_I18N_DIR);
+  auto page_texts = TicketPageTexts::load(assets + "/i18n");
   if (!page_texts) {
     log_line("ticket page texts: " + page_texts.error());
     return kExitConfigurationError;
@@ -105,8 +125,9 @@ int main(int argc, char **argv) {
   const motcua::Catalog api_catalog = *catalog; // the reports keep their own copy
   ApiHandler api(std::move(catalog).value(), **desk, **store, auth, system_clock());
   api.set_ticket_page_texts(std::move(page_texts).value());
-  const StaticFiles web(options->web_dir.empty() ? default_web_root(MOTCUA_DEFAULT_WEB_DIR)
-                                                 : std::filesystem::path(options->web_dir));
+  const StaticFiles web(options->web_dir.empty()
+                            ? std::filesystem::path(assets + "/web")
+                            : std::filesystem::path(options->web_dir));
   api.set_web_files(&web);
   CalloutVoice voice; // espeak-ng, for boards whose browser cannot speak Vietnamese
   api.set_callout_voice(&voice);
@@ -138,8 +159,8 @@ int main(int argc, char **argv) {
     return kExitRuntimeFailure;
   }
   if (!options->port_file.empty()) {
-    if (auto error = write_file_atomically(options->port_file,
-                                           std::to_string((*server)->port()) + "\n")) {
+    if (auto error = motcua::write_file_atomically(
+            options->port_file, std::to_string((*server)->port()) + "\n")) {
       log_line("cannot write the port file: " + *error);
       return kExitRuntimeFailure;
     }
@@ -147,8 +168,33 @@ int main(int argc, char **argv) {
   std::cout << "motcua-station listening on "
             << printable_address((*server)->host(), (*server)->port()) << std::endl;
 
+  std::cout << "catalog " << options->catalog_file << ", data " << options->data_dir
+            << std::endl;
+
+  // Under systemd: ready now; then alive only while an I/O thread still
+  // answers, so a station whose threads all hang is restarted.
+  const auto systemd = motcua::SystemdNotifier::from_environment();
+  systemd.ready();
+  const auto alive_every = systemd.alive_interval();
   int signal_number = 0;
-  sigwait(&stop_signals, &signal_number);
+  for (;;) {
+    if (!alive_every) {
+      sigwait(&stop_signals, &signal_number);
+      break;
+    }
+    const auto ms = alive_every->count();
+    const timespec wait{static_cast<time_t>(ms / 1000),
+                        static_cast<long>(ms % 1000) * 1000000L};
+    signal_number = sigtimedwait(&stop_signals, nullptr, &wait);
+    if (signal_number > 0)
+      break;
+    if ((*server)->responsive(*alive_every / 2))
+      systemd.alive();
+    else
+      log_line("no I/O thread answered in " + std::to_string(ms / 2) +
+               " ms: not telling the watchdog");
+  }
+  systemd.stopping();
   log_line(std::string("stopping on ") +
            (signal_number == SIGINT ? "SIGINT" : "SIGTERM"));
   (*server)->stop();

@@ -88,6 +88,7 @@ Result<StationOptions> parse_station_options(const std::vector<std::string> &arg
 
 std::string station_usage() {
   return R"(Usage: motcua-station [OPTIONS]
+       motcua-station admin COMMAND ...   (see motcua-station admin --help)
 The MotCua station server: issues queue tickets over HTTP (/api/v1).
 
   --listen ADDR:PORT   address to listen on (default 127.0.0.1:8080; port 0

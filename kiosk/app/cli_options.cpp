@@ -27,7 +27,8 @@ std::string cli_usage() {
          "  --config FILE   kiosk settings (JSON, format_version 1)\n"
          "  --windowed      a window instead of the full screen (default 1920x1080)\n"
          "  --size WxH      window size, e.g. 1080x1920; implies --windowed\n"
-         "  --assets DIR    fonts and texts (default: the build's assets folder)\n"
+         "  --assets DIR    fonts and texts (default: /usr/share/motcua when\n"
+         "                  installed, else the source tree's assets/)\n"
          "  --script FILE   automation: one command per line, see docs\n"
          "  --help          this text\n";
 }

@@ -160,6 +160,7 @@ KioskConfig parse(const json::value &root) {
                       {"format_version",
                        "station_url",
                        "printer",
+                       "receipt",
                        "language",
                        "ticket_screen_seconds",
                        "request_timeout_ms",
@@ -177,7 +178,6 @@ KioskConfig parse(const json::value &root) {
                        "state_dir",
                        "journal_path",
                        "journal_retention_days",
-                       "receipt",
                        "offline_tickets",
                        "offline_fallback_ms",
                        "offline_lease_size",
@@ -294,11 +294,8 @@ ScreenSettings screen_settings(const KioskConfig &config) {
   return s;
 }
 
-std::string resolve_journal_path(const KioskConfig &config,
-                                 const std::string &config_path,
-                                 const std::string &state_directory_env) {
-  if (!config.journal_path.empty())
-    return config.journal_path;
+std::string resolve_state_dir(const KioskConfig &config, const std::string &config_path,
+                              const std::string &state_directory_env) {
   std::string dir = config.state_dir;
   if (dir.empty())
     dir = state_directory_env.substr(0, state_directory_env.find(':')); // first of a list
@@ -310,7 +307,20 @@ std::string resolve_journal_path(const KioskConfig &config,
   }
   if (dir.back() != '/')
     dir += '/';
-  return dir + "journal.db";
+  return dir;
+}
+
+std::string resolve_journal_path(const KioskConfig &config,
+                                 const std::string &config_path,
+                                 const std::string &state_directory_env) {
+  if (!config.journal_path.empty())
+    return config.journal_path;
+  return resolve_state_dir(config, config_path, state_directory_env) + "journal.db";
+}
+
+std::string resolve_token_path(const KioskConfig &config, const std::string &config_path,
+                               const std::string &state_directory_env) {
+  return resolve_state_dir(config, config_path, state_directory_env) + "kiosk.token";
 }
 
 Result<KioskConfig, ConfigError> load_kiosk_config(const std::string &path) {

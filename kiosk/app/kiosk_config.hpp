@@ -64,11 +64,18 @@ struct KioskConfig {
   int offline_refill_below = 4;   // ask for a block when fewer are left
 };
 
-// The journal file for `config` read from `config_path`; `state_directory_env`
-// is $STATE_DIRECTORY or empty.
+// The kiosk's state folder (with a trailing '/'): the config's state_dir,
+// else $STATE_DIRECTORY (`state_directory_env`, the systemd unit's
+// StateDirectory=), else the folder of the config file.
+std::string resolve_state_dir(const KioskConfig &config, const std::string &config_path,
+                              const std::string &state_directory_env);
+// The journal file: journal_path, else <state dir>/journal.db.
 std::string resolve_journal_path(const KioskConfig &config,
                                  const std::string &config_path,
                                  const std::string &state_directory_env);
+// The bearer token from enrollment (motcua-kiosk provision): <state dir>/kiosk.token.
+std::string resolve_token_path(const KioskConfig &config, const std::string &config_path,
+                               const std::string &state_directory_env);
 
 // The parts of the config that shape the screens.
 ScreenSettings screen_settings(const KioskConfig &config);

@@ -476,6 +476,31 @@ void StationClient::report_health(std::string body,
                     }});
 }
 
+void StationClient::enroll(std::string code, std::string name,
+                           std::function<void(Result<Enrollment, StationError>)> done) {
+  boost::json::object body{{"code", code}, {"name", name}};
+  impl_->submit(Job{
+      http::verb::post, "/api/v1/kiosks/enroll", boost::json::serialize(body),
+      [done = std::move(done)](Result<RawResponse, StationError> raw) {
+        if (!raw)
+          return done(unexpected(raw.error()));
+        if (auto error = refusal(*raw))
+          return done(unexpected(*error));
+        boost::system::error_code ec;
+        const auto value = boost::json::parse(raw->body, ec);
+        const auto *object = value.if_object();
+        const auto *id = object ? object->if_contains("kiosk_id") : nullptr;
+        const auto *token = object ? object->if_contains("token") : nullptr;
+        if (ec || !id || !id->is_string() || !token || !token->is_string() ||
+            token->as_string().empty())
+          return done(unexpected(station_error(StationError::Kind::bad_response,
+                                               "the enrollment answer has no kiosk_id "
+                                               "and token",
+                                               raw->status)));
+        done(Enrollment{std::string(id->as_string()), std::string(token->as_string())});
+      }});
+}
+
 void StationClient::set_bearer_token(std::string token) {
   std::lock_guard lock(impl_->token_mutex);
   impl_->token = std::move(token);

@@ -70,6 +70,15 @@ public:
   void report_health(std::string body,
                      std::function<void(Result<bool, StationError>)> done);
 
+  // POST /api/v1/kiosks/enroll with a one-time code from the station's admin:
+  // the kiosk's id and its bearer token (shown once; keep it).
+  struct Enrollment {
+    std::string kiosk_id;
+    std::string token;
+  };
+  void enroll(std::string code, std::string name,
+              std::function<void(Result<Enrollment, StationError>)> done);
+
   // The kiosk's bearer token from enrollment, sent with every later request
   // (empty: none). Applies to requests submitted after the call.
   void set_bearer_token(std::string token);

@@ -155,6 +155,7 @@ StreamClient::StreamClient(StationAddress address,
     : impl_(std::make_shared<Impl>(std::move(address), std::move(on_counts),
                                    std::move(on_connection), std::move(random),
                                    std::move(options))) {
+  impl_->token = impl_->options.bearer_token;
   asio::post(impl_->ioc, [impl = impl_] { impl->connect(); });
   impl_->thread = std::thread([impl = impl_.get()] {
     while (true) {

@@ -22,6 +22,7 @@ struct StreamOptions {
   // station that vanished without closing is noticed.
   Millis idle_timeout{20000};
   std::string path = "/api/v1/stream";
+  std::string bearer_token; // for the first connection; later: set_bearer_token
 };
 
 class StreamClient {

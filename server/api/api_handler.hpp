@@ -5,12 +5,12 @@
 #include "server/api/api_message.hpp"
 #include "server/api/authenticator.hpp"
 #include "server/api/ticket_page.hpp"
-#include "server/desk/queue_desk.hpp"
-#include "server/station_clock.hpp"
-#include "server/storage/station_store.hpp"
 #include "server/reports/station_reports.hpp"
 #include "server/web/callout_voice.hpp"
 #include "server/web/static_files.hpp"
+#include "server/desk/queue_desk.hpp"
+#include "server/station_clock.hpp"
+#include "server/storage/station_store.hpp"
 
 #include <memory>
 #include <string>
@@ -45,6 +45,10 @@ public:
   // subscribe, else the refusal to send.
   std::optional<ApiResponse> authorize_stream(const ApiRequest &request) const;
 
+  // The words of the /t/{day}/{number} page; set before serving. Without
+  // them the page shows its text keys.
+  void set_ticket_page_texts(TicketPageTexts texts);
+
   // The web pages (counter, board, reports) for every path outside /api and
   // /t; without them those paths are 404. Must outlive the handler.
   void set_web_files(const StaticFiles *web) { web_ = web; }
@@ -52,10 +56,6 @@ public:
   void set_callout_voice(CalloutVoice *voice) { voice_ = voice; }
   // The chief's reports; without them /api/v1/reports/... is 503.
   void set_reports(StationReports *reports) { reports_ = reports; }
-
-  // The words of the /t/{day}/{number} page; set before serving. Without
-  // them the page shows its text keys.
-  void set_ticket_page_texts(TicketPageTexts texts);
 
   static std::vector<RouteInfo> routes();
   const std::string &catalog_etag() const { return catalog_etag_; }

@@ -19,6 +19,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <future>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -453,6 +454,14 @@ void HttpServer::stop() { impl_->stop(); }
 std::string HttpServer::host() const { return impl_->bound.address().to_string(); }
 
 unsigned short HttpServer::port() const { return impl_->bound.port(); }
+
+bool HttpServer::responsive(std::chrono::milliseconds timeout) {
+  // Shared: if no I/O thread runs it in time, the task outlives this call.
+  auto answered = std::make_shared<std::promise<void>>();
+  auto future = answered->get_future();
+  asio::post(impl_->ioc, [answered] { answered->set_value(); });
+  return future.wait_for(timeout) == std::future_status::ready;
+}
 
 Result<std::unique_ptr<HttpServer>> HttpServer::start(HttpServerOptions options,
                                                       RequestHandler handler,

@@ -17,7 +17,7 @@ namespace motcua::station {
 struct HttpServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 0; // 0: the system picks one; see HttpServer::port()
-  int threads = 2; // I/O: accepting, reading, writing, the stream's pushes
+  int threads = 2;         // I/O: accepting, reading, writing, the stream's pushes
   // Handlers may block (a journal commit, a password hash), so they run on
   // their own threads and the I/O threads never wait for them. Blocked
   // handlers cost no CPU; their number bounds how many requests are answered
@@ -53,6 +53,10 @@ public:
 
   std::string host() const;
   unsigned short port() const; // the bound port, also when 0 was asked for
+
+  // Whether an I/O thread picks up a task within `timeout`: what the systemd
+  // watchdog is told, so all threads stuck means a restart.
+  bool responsive(std::chrono::milliseconds timeout);
 
   // Stops accepting, lets requests in progress finish (briefly), closes every
   // connection and joins the threads. Idempotent.

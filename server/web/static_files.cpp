@@ -213,15 +213,4 @@ ApiResponse StaticFiles::serve(const ApiRequest &request) const {
   return response;
 }
 
-fs::path default_web_root(const fs::path &built_in) {
-  std::error_code ec;
-  const fs::path self = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    const fs::path installed = self.parent_path().parent_path() / "share/motcua/web";
-    if (fs::is_directory(installed, ec))
-      return installed;
-  }
-  return built_in;
-}
-
 } // namespace motcua::station

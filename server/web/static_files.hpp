@@ -31,8 +31,4 @@ private:
 // for an unknown extension.
 std::string_view content_type_for(std::string_view file_name);
 
-// assets/web beside the installed program (<prefix>/share/motcua/web) when it
-// is there, else `built_in` (the source tree's, compiled in).
-std::filesystem::path default_web_root(const std::filesystem::path &built_in);
-
 } // namespace motcua::station

@@ -1,3 +1,4 @@
+#include "net/system/atomic_file.hpp"
 #include "net/system/install_paths.hpp"
 #include "net/system/systemd_notify.hpp"
 
@@ -5,8 +6,10 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -108,5 +111,25 @@ TEST_CASE("the watchdog applies to the process systemd named only") {
   unsetenv("WATCHDOG_USEC");
   unsetenv("WATCHDOG_PID");
   CHECK_FALSE(SystemdNotifier::from_environment().active());
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a file written atomically has the mode asked for, whatever the umask") {
+  const fs::path dir = fresh_dir("atomic");
+  const std::string token = (dir / "kiosk.token").string();
+  const mode_t old_mask = umask(0);
+  REQUIRE_FALSE(write_file_atomically(token, "secret\n", 0600).has_value());
+  umask(old_mask);
+  struct stat info {};
+  REQUIRE(stat(token.c_str(), &info) == 0);
+  CHECK((info.st_mode & 0777) == 0600);
+  REQUIRE_FALSE(write_file_atomically(token, "newer\n", 0600).has_value());
+  std::ifstream in(token);
+  std::string line;
+  std::getline(in, line);
+  CHECK(line == "newer");
+  // Nothing left beside it, and a folder that is not there is an error, not a crash.
+  CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
+  CHECK(write_file_atomically((dir / "no/such/file").string(), "x").has_value());
   fs::remove_all(dir);
 }

@@ -1,4 +1,4 @@
-#include "server/atomic_file.hpp"
+#include "net/system/atomic_file.hpp"
 #include "server/station_options.hpp"
 #include "tests/unit/server/test_support.hpp"
 
@@ -57,8 +57,8 @@ TEST_CASE("listen addresses accept IPv6 in brackets") {
 TEST_CASE("a file written atomically holds exactly the new content") {
   test::TempDir dir;
   const auto path = (dir.path() / "port").string();
-  REQUIRE_FALSE(write_file_atomically(path, "old\n").has_value());
-  REQUIRE_FALSE(write_file_atomically(path, "41234\n").has_value());
+  REQUIRE_FALSE(motcua::write_file_atomically(path, "old\n").has_value());
+  REQUIRE_FALSE(motcua::write_file_atomically(path, "41234\n").has_value());
   std::ifstream in(path);
   std::stringstream text;
   text << in.rdbuf();
@@ -66,6 +66,6 @@ TEST_CASE("a file written atomically holds exactly the new content") {
   // No temporary file is left behind.
   CHECK(std::distance(std::filesystem::directory_iterator(dir.path()),
                       std::filesystem::directory_iterator()) == 1);
-  CHECK(
-      write_file_atomically((dir.path() / "missing" / "port").string(), "1").has_value());
+  CHECK(motcua::write_file_atomically((dir.path() / "missing" / "port").string(), "1")
+            .has_value());
 }

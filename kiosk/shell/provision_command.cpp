@@ -1,0 +1,319 @@
+#include "kiosk/shell/provision_command.hpp"
+
+#include "kiosk/app/kiosk_config.hpp"
+#include "kiosk/shell/kiosk_token.hpp"
+#include "net/client/station_client.hpp"
+#include "net/journal/journal.hpp"
+#include "net/protocol/kiosk_health.hpp"
+#include "net/system/atomic_file.hpp"
+#include "printer/cups_status.hpp"
+
+#include <boost/json.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <future>
+#include <map>
+#include <ostream>
+#include <pwd.h>
+#include <set>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+namespace motcua::kiosk {
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+using Options = std::map<std::string, std::string>;
+
+namespace {
+
+constexpr int kExitOk = 0, kExitFailed = 1, kExitUsage = 2;
+constexpr auto kStationTimeout = std::chrono::milliseconds(5000);
+
+const char *const kUsage =
+    "usage: motcua-kiosk provision --server URL --code CODE --printer QUEUE\n"
+    "                              [--mode arrival|departure|both] [--language vi|en]\n"
+    "                              [--cups-server HOST:PORT] [--paper 576|384]\n"
+    "                              [--name NAME] [--config FILE] [--state-dir DIR]\n"
+    "       motcua-kiosk doctor [--config FILE]\n"
+    "  FILE defaults to /etc/motcua/kiosk.json, DIR to /var/lib/motcua-kiosk.\n";
+
+Result<Options> parse_options(const std::vector<std::string> &args,
+                              const std::set<std::string> &allowed) {
+  Options o;
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    std::string name = args[i], value;
+    if (auto eq = name.find('='); eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+    } else if (i + 1 < args.size()) {
+      value = args[++i];
+    } else {
+      return unexpected(name + " needs a value");
+    }
+    if (!allowed.count(name))
+      return unexpected(args[0] + " takes no option " + name);
+    if (value.empty())
+      return unexpected(name + " must not be empty");
+    o[name] = value;
+  }
+  return o;
+}
+
+std::string option(const Options &o, const std::string &name,
+                   const std::string &fallback) {
+  auto it = o.find(name);
+  return it == o.end() ? fallback : it->second;
+}
+
+template <typename T> T wait_for(std::function<void(std::function<void(T)>)> start) {
+  std::promise<T> answer;
+  auto future = answer.get_future();
+  start([&answer](T value) { answer.set_value(std::move(value)); });
+  return future.get();
+}
+
+std::string describe(const net::StationError &e) {
+  switch (e.kind) {
+  case net::StationError::Kind::unreachable:
+    return "the station does not answer (" + e.message + ")";
+  case net::StationError::Kind::timeout:
+    return "the station did not answer in time (" + e.message + ")";
+  case net::StationError::Kind::refused:
+    return "the station refused: " + (e.code.empty() ? "" : e.code + ": ") + e.message;
+  case net::StationError::Kind::bad_response:
+    return "the station's answer is not understood: " + e.message;
+  }
+  return e.message;
+}
+
+// Gives the kiosk's account what provisioning wrote as root.
+void hand_to_kiosk_account(const std::string &path) {
+  if (::geteuid() != 0)
+    return;
+  if (const passwd *account = ::getpwnam("motcua-kiosk"))
+    if (::chown(path.c_str(), account->pw_uid, account->pw_gid) != 0) {
+      // Reported by doctor when the kiosk cannot read it; nothing to undo here.
+    }
+}
+
+int provision(const Options &o, std::ostream &out, std::ostream &err) {
+  for (const char *required : {"--server", "--code", "--printer"})
+    if (!o.count(required)) {
+      err << "motcua-kiosk: provision needs " << required << "\n" << kUsage;
+      return kExitUsage;
+    }
+  const std::string config_path = option(o, "--config", kDefaultConfigPath);
+  const std::string state_dir = option(o, "--state-dir", kDefaultStateDir);
+
+  // The configuration first, checked as the kiosk will read it.
+  json::object printer{{"queue", o.at("--printer")}};
+  if (o.count("--cups-server"))
+    printer["cups_server"] = o.at("--cups-server");
+  if (o.count("--paper")) {
+    const std::string paper = o.at("--paper");
+    if (paper != "576" && paper != "384") {
+      err << "motcua-kiosk: --paper must be 576 (80 mm) or 384 (58 mm)\n";
+      return kExitUsage;
+    }
+    printer["paper_width_dots"] = std::stoi(paper);
+  }
+  json::object config{{"format_version", 1},
+                      {"station_url", o.at("--server")},
+                      {"printer", printer},
+                      {"mode", option(o, "--mode", "both")},
+                      {"language", option(o, "--language", "vi")},
+                      {"state_dir", state_dir}};
+  const std::string text = json::serialize(config) + "\n";
+  auto checked = parse_kiosk_config(text, config_path);
+  if (!checked) {
+    err << "motcua-kiosk: " << checked.error().to_string() << "\n";
+    return kExitUsage;
+  }
+  auto station = net::parse_station_url(checked->station_url);
+  if (!station) {
+    err << "motcua-kiosk: --server: " << station.error() << "\n";
+    return kExitUsage;
+  }
+  // A damaged configuration may be the only record of a site's settings.
+  std::error_code ec;
+  if (fs::exists(config_path, ec)) {
+    auto existing = load_kiosk_config(config_path);
+    if (!existing) {
+      err << "motcua-kiosk: the existing configuration is damaged or of another version: "
+          << existing.error().to_string() << "\nMove it aside to provision anew.\n";
+      return kExitFailed;
+    }
+  }
+
+  char host[256] = "kiosk";
+  ::gethostname(host, sizeof host - 1);
+  net::StationClient client(*station, kStationTimeout);
+  auto enrolled = wait_for<Result<net::StationClient::Enrollment, net::StationError>>(
+      [&](auto done) { client.enroll(o.at("--code"), option(o, "--name", host), done); });
+  if (!enrolled) {
+    err << "motcua-kiosk: enrollment at " << checked->station_url
+        << " failed: " << describe(enrolled.error()) << "\n";
+    if (enrolled.error().http_status == 403)
+      err << "Ask the station's admin page (or motcua-station admin enrollment-code) for "
+             "a "
+             "new code: each code works once, for 24 hours.\n";
+    return kExitFailed;
+  }
+
+  fs::create_directories(state_dir, ec);
+  fs::create_directories(fs::path(config_path).parent_path().empty()
+                             ? fs::path(".")
+                             : fs::path(config_path).parent_path(),
+                         ec);
+  hand_to_kiosk_account(state_dir);
+  const std::string token_path = resolve_token_path(*checked, config_path, "");
+  if (auto error = write_file_atomically(token_path, enrolled->token + "\n", 0600)) {
+    err << "motcua-kiosk: " << *error << "\n";
+    return kExitFailed;
+  }
+  hand_to_kiosk_account(token_path);
+  if (fs::exists(config_path, ec))
+    fs::copy_file(config_path, config_path + ".previous",
+                  fs::copy_options::overwrite_existing, ec);
+  if (auto error = write_file_atomically(config_path, text, 0644)) {
+    err << "motcua-kiosk: " << *error << "\n";
+    return kExitFailed;
+  }
+  out << "enrolled as kiosk " << enrolled->kiosk_id << " at " << checked->station_url
+      << "\n"
+      << "token: " << token_path << "\nconfiguration: " << config_path << "\n";
+  const auto status = printer::read_printer_status(
+      printer::CupsQueue{checked->printer.queue, checked->printer.cups_server});
+  out << "printer " << checked->printer.queue << ": " << status.names() << " — "
+      << status.message("en") << "\n";
+  if (!status.can_print())
+    out << "warning: the printer cannot print now; run motcua-kiosk test-print --queue "
+        << checked->printer.queue << " once it is ready\n";
+  return kExitOk;
+}
+
+int doctor(const Options &o, std::ostream &out, std::ostream &err) {
+  const std::string config_path = option(o, "--config", kDefaultConfigPath);
+  auto config = load_kiosk_config(config_path);
+  if (!config) {
+    err << "configuration: FAIL " << config.error().to_string() << "\n";
+    return kExitUsage;
+  }
+  bool serves = true;
+  auto line = [&out](const std::string &what, bool ok, const std::string &detail) {
+    out << what << ": " << (ok ? "ok" : "FAIL") << (detail.empty() ? "" : " — " + detail)
+        << "\n";
+  };
+  line("configuration", true, config_path);
+  const char *state_env = std::getenv("STATE_DIRECTORY");
+  const std::string env = state_env ? state_env : "";
+
+  auto token = read_kiosk_token(resolve_token_path(*config, config_path, env));
+  if (!token) {
+    line("enrollment", false, token.error());
+    serves = false;
+  } else {
+    line("enrollment", !token->empty(),
+         token->empty() ? "no token: run motcua-kiosk provision" : "token present");
+    serves = serves && !token->empty();
+  }
+
+  auto station = net::parse_station_url(config->station_url);
+  if (station) {
+    net::StationClient client(*station, kStationTimeout);
+    if (token && !token->empty())
+      client.set_bearer_token(*token);
+    const auto t0 = std::chrono::steady_clock::now();
+    auto catalog = wait_for<Result<Catalog, net::StationError>>(
+        [&](auto done) { client.fetch_catalog(done); });
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::steady_clock::now() - t0)
+                        .count();
+    line("station " + config->station_url, catalog.has_value(),
+         catalog ? std::to_string(ms) + " ms, " +
+                       std::to_string(catalog->services.size()) + " services"
+                 : describe(catalog.error()));
+    serves = serves && catalog.has_value();
+    if (catalog && token && !token->empty()) {
+      KioskHealth health;
+      health.version = "doctor";
+      auto accepted = wait_for<Result<bool, net::StationError>>(
+          [&](auto done) { client.report_health(kiosk_health_to_json(health), done); });
+      line("token accepted by the station", accepted.has_value(),
+           accepted ? "" : describe(accepted.error()));
+      serves = serves && accepted.has_value();
+    }
+  } else {
+    line("station", false, station.error());
+    serves = false;
+  }
+
+  const auto status = printer::read_printer_status(
+      printer::CupsQueue{config->printer.queue, config->printer.cups_server});
+  line("printer " + config->printer.queue, status.can_print(),
+       status.names() + " — " + std::string(status.message("en")) +
+           (status.detail.empty() ? "" : " (" + status.detail + ")"));
+  serves = serves && status.can_print();
+
+  const std::string journal_path = resolve_journal_path(*config, config_path, env);
+  std::error_code ec;
+  if (!fs::exists(journal_path, ec)) {
+    line("journal", true, journal_path + " not created yet (the kiosk has not run)");
+  } else {
+    auto journal = net::Journal::open(journal_path);
+    if (!journal) {
+      line("journal", false, journal.error().message);
+      serves = false;
+    } else if (auto counts = (*journal)->counts()) {
+      line("journal", true,
+           std::to_string(counts->unsent_ratings) + " ratings and " +
+               std::to_string(counts->unsent_tickets) +
+               " offline tickets waiting to be sent, " +
+               std::to_string(counts->rejected_ratings + counts->rejected_tickets) +
+               " refused by the station");
+    }
+  }
+
+  struct statvfs disk {};
+  const std::string state_dir = resolve_state_dir(*config, config_path, env);
+  if (::statvfs(state_dir.c_str(), &disk) == 0) {
+    const double free_mb =
+        static_cast<double>(disk.f_bavail) * static_cast<double>(disk.f_frsize) / 1e6;
+    const bool enough = free_mb >= 100;
+    line("disk " + state_dir, enough,
+         std::to_string(static_cast<long>(free_mb)) + " MB free");
+    serves = serves && enough;
+  } else {
+    line("disk " + state_dir, false, "the state folder does not exist");
+    serves = false;
+  }
+  out << (serves ? "the kiosk can serve\n" : "the kiosk cannot serve: see FAIL above\n");
+  return serves ? kExitOk : kExitFailed;
+}
+
+} // namespace
+
+std::optional<int> run_provision_command(const std::vector<std::string> &args,
+                                         std::ostream &out, std::ostream &err) {
+  if (args.empty() || (args[0] != "provision" && args[0] != "doctor"))
+    return std::nullopt;
+  if (args.size() == 2 && args[1] == "--help") {
+    out << kUsage;
+    return kExitOk;
+  }
+  auto options = args[0] == "provision"
+                     ? parse_options(args, {"--server", "--code", "--printer", "--mode",
+                                            "--language", "--cups-server", "--paper",
+                                            "--name", "--config", "--state-dir"})
+                     : parse_options(args, {"--config"});
+  if (!options) {
+    err << "motcua-kiosk: " << options.error() << "\n" << kUsage;
+    return kExitUsage;
+  }
+  return args[0] == "provision" ? provision(*options, out, err)
+                                : doctor(*options, out, err);
+}
+
+} // namespace motcua::kiosk
