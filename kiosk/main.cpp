@@ -30,6 +30,8 @@
 #include "net/system/install_paths.hpp"
 #include "net/system/systemd_notify.hpp"
 #include "printer/cups_raw_printer.hpp"
+#include "printer/direct_escpos_printer.hpp"
+#include "printer/document_format.hpp"
 #include "printer/receipt.hpp"
 
 #include <SDL2/SDL.h>
@@ -201,6 +203,26 @@ net::SendResult to_send_result(const Result<bool, net::StationError> &r) {
           (e.code.empty() ? "" : e.code + ": ") + e.message};
 }
 
+// The transport the config names: a CUPS queue (the default), or ESC/POS
+// straight to a network printer.
+Result<std::unique_ptr<printer::TicketPrinter>>
+make_ticket_printer(const PrinterSettings &settings) {
+  if (!settings.direct.empty()) {
+    auto address = printer::parse_host_port(settings.direct);
+    if (!address)
+      return unexpected(address.error());
+    printer::DirectPrinterSettings direct;
+    direct.address = *address;
+    return std::unique_ptr<printer::TicketPrinter>(
+        std::make_unique<printer::DirectEscPosPrinter>(direct));
+  }
+  printer::CupsQueue queue{settings.queue, settings.cups_server, 5000};
+  if (auto format = printer::format_from_name(settings.format))
+    queue.format = *format;
+  return std::unique_ptr<printer::TicketPrinter>(
+      std::make_unique<printer::CupsRawPrinter>(queue));
+}
+
 int run(const CliOptions &options, Loaded in, Clock::time_point started) {
   // The journal first: a damaged or newer one stops the kiosk here, named, before
   // a citizen's rating could be thanked for and then lost.
@@ -253,8 +275,12 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
 
   int exit_code = 0;
   {
-    printer::CupsRawPrinter ticket_printer(
-        printer::CupsQueue{in.config.printer.queue, in.config.printer.cups_server, 5000});
+    auto printer_or = make_ticket_printer(in.config.printer);
+    if (!printer_or) {
+      log("printer: " + printer_or.error());
+      return kExitStartup;
+    }
+    printer::TicketPrinter &ticket_printer = **printer_or;
     // SDL2_ttf shares one FreeType library between threads: open the receipt
     // faces here, before the print thread and the UI both use it. The logo
     // is scaled here too and kept in the fonts' render cache.

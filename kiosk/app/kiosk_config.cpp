@@ -95,12 +95,33 @@ PrinterSettings parse_printer(const json::value &v) {
   if (!v.is_object())
     throw Reject{"printer", "must be an object"};
   const auto &obj = v.as_object();
-  reject_unknown_keys(obj, "printer.", {"queue", "cups_server", "paper_width_dots"});
+  reject_unknown_keys(obj, "printer.",
+                      {"queue", "cups_server", "paper_width_dots", "format", "direct"});
   PrinterSettings printer;
-  printer.queue = string_field(obj, "queue", "printer.", nullptr);
-  if (printer.queue.empty())
-    throw Reject{"printer.queue", "must not be empty"};
   const std::string none;
+  printer.direct = string_field(obj, "direct", "printer.", &none);
+  if (!printer.direct.empty()) {
+    // HOST:PORT or HOST (port 9100); the port, when given, a number.
+    const auto colon = printer.direct.rfind(':');
+    const std::string port =
+        colon == std::string::npos ? "9100" : printer.direct.substr(colon + 1);
+    if (printer.direct.front() == ':' || port.empty() ||
+        port.find_first_not_of("0123456789") != std::string::npos || port.size() > 5 ||
+        std::stoi(port) < 1 || std::stoi(port) > 65535)
+      throw Reject{"printer.direct", "must be HOST:PORT, e.g. 192.168.1.50:9100"};
+  }
+  // A direct printer needs no CUPS queue; otherwise the queue is the printer.
+  printer.queue =
+      string_field(obj, "queue", "printer.", printer.direct.empty() ? nullptr : &none);
+  if (printer.queue.empty() && printer.direct.empty())
+    throw Reject{"printer.queue", "must not be empty"};
+  const std::string automatic = "auto";
+  printer.format = string_field(obj, "format", "printer.", &automatic);
+  if (printer.format != "auto" && printer.format != "escpos" &&
+      printer.format != "pwg-raster")
+    throw Reject{"printer.format", "must be \"auto\", \"escpos\" or \"pwg-raster\""};
+  if (!printer.direct.empty() && printer.format == "pwg-raster")
+    throw Reject{"printer.format", "a direct printer takes ESC/POS only"};
   printer.cups_server = string_field(obj, "cups_server", "printer.", &none);
   printer.paper_width_dots =
       int_field(obj, "paper_width_dots", "printer.", printer.paper_width_dots, 128, 1024);

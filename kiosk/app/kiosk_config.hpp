@@ -15,6 +15,12 @@ struct PrinterSettings {
   std::string queue;          // CUPS queue name
   std::string cups_server;    // "localhost:631"; empty: libcups default (CUPS_SERVER)
   int paper_width_dots = 576; // 80 mm paper at 203 dpi
+  // What goes to the queue: "auto" (from what CUPS reports: raw queue →
+  // ESC/POS, IPP Everywhere → PWG raster), "escpos" or "pwg-raster".
+  std::string format = "auto";
+  // "HOST:PORT": ESC/POS straight to a network receipt printer (TCP 9100),
+  // without CUPS; empty: the CUPS queue.
+  std::string direct;
 };
 
 // What the kiosk adds to every printed ticket (config "receipt").

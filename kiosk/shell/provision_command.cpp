@@ -7,6 +7,8 @@
 #include "net/protocol/kiosk_health.hpp"
 #include "net/system/atomic_file.hpp"
 #include "printer/cups_status.hpp"
+#include "printer/escpos_status.hpp"
+#include "printer/tcp_stream.hpp"
 
 #include <boost/json.hpp>
 
@@ -32,7 +34,8 @@ constexpr int kExitOk = 0, kExitFailed = 1, kExitUsage = 2;
 constexpr auto kStationTimeout = std::chrono::milliseconds(5000);
 
 const char *const kUsage =
-    "usage: motcua-kiosk provision --server URL --code CODE --printer QUEUE\n"
+    "usage: motcua-kiosk provision --server URL --code CODE\n"
+    "                              (--printer QUEUE | --direct HOST:PORT)\n"
     "                              [--mode arrival|departure|both] [--language vi|en]\n"
     "                              [--cups-server HOST:PORT] [--paper 576|384]\n"
     "                              [--name NAME] [--config FILE] [--state-dir DIR]\n"
@@ -98,17 +101,46 @@ void hand_to_kiosk_account(const std::string &path) {
     }
 }
 
+// The printer the configuration names, asked now (bounded by its timeouts).
+printer::PrinterStatus printer_status_now(const PrinterSettings &p) {
+  if (!p.direct.empty()) {
+    auto address = printer::parse_host_port(p.direct);
+    if (!address)
+      return printer::PrinterStatus{};
+    auto status = printer::query_escpos_status(*address, 3000);
+    if (status)
+      return *status;
+    printer::PrinterStatus unreachable;
+    unreachable.detail = status.error();
+    return unreachable;
+  }
+  return printer::read_printer_status(printer::CupsQueue{p.queue, p.cups_server});
+}
+
+std::string printer_name(const PrinterSettings &p) {
+  return p.direct.empty() ? p.queue : p.direct + " (direct)";
+}
+
 int provision(const Options &o, std::ostream &out, std::ostream &err) {
-  for (const char *required : {"--server", "--code", "--printer"})
+  for (const char *required : {"--server", "--code"})
     if (!o.count(required)) {
       err << "motcua-kiosk: provision needs " << required << "\n" << kUsage;
       return kExitUsage;
     }
+  if (o.count("--printer") == o.count("--direct")) {
+    err << "motcua-kiosk: provision needs --printer QUEUE or --direct HOST:PORT\n"
+        << kUsage;
+    return kExitUsage;
+  }
   const std::string config_path = option(o, "--config", kDefaultConfigPath);
   const std::string state_dir = option(o, "--state-dir", kDefaultStateDir);
 
   // The configuration first, checked as the kiosk will read it.
-  json::object printer{{"queue", o.at("--printer")}};
+  json::object printer;
+  if (o.count("--printer"))
+    printer["queue"] = o.at("--printer");
+  else
+    printer["direct"] = o.at("--direct");
   if (o.count("--cups-server"))
     printer["cups_server"] = o.at("--cups-server");
   if (o.count("--paper")) {
@@ -184,13 +216,13 @@ int provision(const Options &o, std::ostream &out, std::ostream &err) {
   out << "enrolled as kiosk " << enrolled->kiosk_id << " at " << checked->station_url
       << "\n"
       << "token: " << token_path << "\nconfiguration: " << config_path << "\n";
-  const auto status = printer::read_printer_status(
-      printer::CupsQueue{checked->printer.queue, checked->printer.cups_server});
-  out << "printer " << checked->printer.queue << ": " << status.names() << " — "
+  const auto status = printer_status_now(checked->printer);
+  out << "printer " << printer_name(checked->printer) << ": " << status.names() << " — "
       << status.message("en") << "\n";
   if (!status.can_print())
-    out << "warning: the printer cannot print now; run motcua-kiosk test-print --queue "
-        << checked->printer.queue << " once it is ready\n";
+    out << "warning: the printer cannot print now; try motcua-kiosk test-print once it "
+           "is "
+           "ready\n";
   return kExitOk;
 }
 
@@ -250,9 +282,8 @@ int doctor(const Options &o, std::ostream &out, std::ostream &err) {
     serves = false;
   }
 
-  const auto status = printer::read_printer_status(
-      printer::CupsQueue{config->printer.queue, config->printer.cups_server});
-  line("printer " + config->printer.queue, status.can_print(),
+  const auto status = printer_status_now(config->printer);
+  line("printer " + printer_name(config->printer), status.can_print(),
        status.names() + " — " + std::string(status.message("en")) +
            (status.detail.empty() ? "" : " (" + status.detail + ")"));
   serves = serves && status.can_print();
@@ -303,11 +334,12 @@ std::optional<int> run_provision_command(const std::vector<std::string> &args,
     out << kUsage;
     return kExitOk;
   }
-  auto options = args[0] == "provision"
-                     ? parse_options(args, {"--server", "--code", "--printer", "--mode",
-                                            "--language", "--cups-server", "--paper",
-                                            "--name", "--config", "--state-dir"})
-                     : parse_options(args, {"--config"});
+  auto options =
+      args[0] == "provision"
+          ? parse_options(args, {"--server", "--code", "--printer", "--direct", "--mode",
+                                 "--language", "--cups-server", "--paper", "--name",
+                                 "--config", "--state-dir"})
+          : parse_options(args, {"--config"});
   if (!options) {
     err << "motcua-kiosk: " << options.error() << "\n" << kUsage;
     return kExitUsage;

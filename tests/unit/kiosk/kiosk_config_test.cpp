@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <utility>
+#include <vector>
+
 #include <string>
 
 using namespace motcua::kiosk;
@@ -145,5 +148,36 @@ TEST_CASE("bad receipt settings are refused naming the field") {
   for (const auto &c : cases) {
     auto e = rejected(c.text);
     CHECK_MESSAGE(e.field == c.field, c.text << " -> " << e.to_string());
+  }
+}
+
+TEST_CASE(
+    "the printer is a CUPS queue with a format, or a network printer without CUPS") {
+  const std::string head = R"({"format_version":1,"station_url":"http://h:1","printer":)";
+  auto ok = [&](const std::string &printer) {
+    auto r = parse_kiosk_config(head + printer + "}", "kiosk.json");
+    REQUIRE_MESSAGE(r.has_value(), (r ? "" : r.error().to_string()));
+    return r->printer;
+  };
+  const auto cups = ok(R"({"queue":"receipt"})");
+  CHECK(cups.format == "auto");
+  CHECK(cups.direct.empty());
+  CHECK(ok(R"({"queue":"office","format":"pwg-raster"})").format == "pwg-raster");
+  const auto direct = ok(R"({"direct":"192.168.1.50:9100"})");
+  CHECK(direct.direct == "192.168.1.50:9100");
+  CHECK(direct.queue.empty());
+  CHECK(ok(R"({"direct":"printer.lan"})").direct == "printer.lan");
+
+  for (const auto &[printer, why] : std::vector<std::pair<std::string, std::string>>{
+           {R"({"queue":"q","format":"pdf"})", "format"},
+           {R"({"direct":"10.0.0.5:9100","format":"pwg-raster"})", "ESC/POS only"},
+           {R"({"direct":"10.0.0.5:printer"})", "HOST:PORT"},
+           {R"({"direct":"10.0.0.5:70000"})", "HOST:PORT"},
+           {R"({"direct":":9100"})", "HOST:PORT"},
+           {R"({"format":"escpos"})", "queue"}}) {
+    CAPTURE(printer);
+    const auto error = rejected(head + printer + "}");
+    CHECK(error.field.starts_with("printer."));
+    CHECK(error.to_string().find(why) != std::string::npos);
   }
 }
