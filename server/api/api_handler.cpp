@@ -167,18 +167,25 @@ bool allowed(Access access, const std::optional<Principal> &who) {
   return false;
 }
 
+// The answer that refuses a body too large or not declared JSON, if any.
+std::optional<ApiResponse> refuse_body(const ApiRequest &request) {
+  if (request.body.size() > kMaxRequestBodyBytes)
+    return error_response(413, "body_too_large",
+                          "the body exceeds " + std::to_string(kMaxRequestBodyBytes) +
+                              " bytes");
+  if (!is_json_media_type(request.content_type))
+    return error_response(415, "unsupported_media_type",
+                          "the body must be application/json");
+  return std::nullopt;
+}
+
 // A JSON object body, or the answer that refuses it.
 Result<json::object, ApiResponse> object_body(const ApiRequest &request,
                                               bool empty_ok = false) {
-  if (request.body.size() > kMaxRequestBodyBytes)
-    return unexpected(error_response(
-        413, "body_too_large",
-        "the body exceeds " + std::to_string(kMaxRequestBodyBytes) + " bytes"));
   if (empty_ok && request.body.empty())
     return json::object();
-  if (!is_json_media_type(request.content_type))
-    return unexpected(error_response(415, "unsupported_media_type",
-                                     "the body must be application/json"));
+  if (auto refusal = refuse_body(request))
+    return unexpected(std::move(*refusal));
   boost::system::error_code ec;
   json::value value = json::parse(request.body, ec);
   if (ec)
@@ -377,13 +384,8 @@ ApiResponse ApiHandler::catalog(const Call &call) const {
 
 ApiResponse ApiHandler::issue_ticket(const Call &call) const {
   const ApiRequest &request = call.request;
-  if (request.body.size() > kMaxRequestBodyBytes)
-    return error_response(413, "body_too_large",
-                          "the body exceeds " + std::to_string(kMaxRequestBodyBytes) +
-                              " bytes");
-  if (!is_json_media_type(request.content_type))
-    return error_response(415, "unsupported_media_type",
-                          "the body must be application/json");
+  if (auto refusal = refuse_body(request))
+    return *refusal;
   auto parsed = parse_ticket_request(request.body);
   if (!parsed)
     return error_response(400, parsed.error().code, parsed.error().message);
@@ -403,13 +405,8 @@ ApiResponse ApiHandler::issue_ticket(const Call &call) const {
 
 ApiResponse ApiHandler::submit_rating(const Call &call) const {
   const ApiRequest &request = call.request;
-  if (request.body.size() > kMaxRequestBodyBytes)
-    return error_response(413, "body_too_large",
-                          "the body exceeds " + std::to_string(kMaxRequestBodyBytes) +
-                              " bytes");
-  if (!is_json_media_type(request.content_type))
-    return error_response(415, "unsupported_media_type",
-                          "the body must be application/json");
+  if (auto refusal = refuse_body(request))
+    return *refusal;
   auto rating = parse_rating_request(request.body);
   if (!rating)
     return error_response(400, rating.error().code, rating.error().message);
@@ -456,13 +453,8 @@ ApiResponse ApiHandler::lease_block(const Call &call) const {
 // the rest of a kiosk's outage.
 ApiResponse ApiHandler::upload_offline(const Call &call) const {
   const ApiRequest &request = call.request;
-  if (request.body.size() > kMaxRequestBodyBytes)
-    return error_response(413, "body_too_large",
-                          "the body exceeds " + std::to_string(kMaxRequestBodyBytes) +
-                              " bytes");
-  if (!is_json_media_type(request.content_type))
-    return error_response(415, "unsupported_media_type",
-                          "the body must be application/json");
+  if (auto refusal = refuse_body(request))
+    return *refusal;
   auto tickets = parse_offline_upload(request.body);
   if (!tickets)
     return error_response(400, tickets.error().code, tickets.error().message);
@@ -753,7 +745,9 @@ ApiResponse ApiHandler::callout_audio(const Call &call) const {
 ApiResponse ApiHandler::report_satisfaction(const Call &call) const {
   return report(call, true);
 }
-ApiResponse ApiHandler::report_queue(const Call &call) const { return report(call, false); }
+ApiResponse ApiHandler::report_queue(const Call &call) const {
+  return report(call, false);
+}
 
 ApiResponse ApiHandler::report(const Call &call, bool satisfaction) const {
   if (!reports_)
@@ -776,10 +770,10 @@ ApiResponse ApiHandler::report(const Call &call, bool satisfaction) const {
   auto response = json_response(200, std::move(body).value());
   if (as_csv) {
     response.content_type = "text/csv; charset=utf-8";
-    response.headers.emplace_back(
-        "Content-Disposition", std::string("attachment; filename=\"motcua-") +
-                                   (satisfaction ? "satisfaction-" : "queue-") + wanted +
-                                   ".csv\"");
+    response.headers.emplace_back("Content-Disposition",
+                                  std::string("attachment; filename=\"motcua-") +
+                                      (satisfaction ? "satisfaction-" : "queue-") +
+                                      wanted + ".csv\"");
   }
   return response;
 }
@@ -800,7 +794,8 @@ ApiResponse ApiHandler::ticket_status_page(const ApiRequest &request) const {
   std::optional<TicketStatus> status;
   // A malformed address is an unknown ticket: the same page, nothing echoed
   // that is not a plain parameter.
-  if (auto params = match(kTicketPagePattern.substr(1), path_of(request.target).substr(1))) {
+  if (auto params =
+          match(kTicketPagePattern.substr(1), path_of(request.target).substr(1))) {
     page.day = (*params)[0];
     page.number = (*params)[1];
     status = desk_.ticket_status(page.day, page.number);

@@ -12,11 +12,12 @@ int hex_value(char c) {
     return c - 'A' + 10;
   return -1;
 }
+} // namespace
 
-std::optional<std::string> form_decoded(std::string_view text) {
+std::optional<std::string> percent_decoded(std::string_view text, bool plus_is_space) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '+') {
+    if (plus_is_space && text[i] == '+') {
       out += ' ';
     } else if (text[i] == '%') {
       if (i + 2 >= text.size())
@@ -32,7 +33,6 @@ std::optional<std::string> form_decoded(std::string_view text) {
   }
   return out;
 }
-} // namespace
 
 std::optional<std::string> query_parameter(std::string_view target,
                                            std::string_view name) {
@@ -45,9 +45,9 @@ std::optional<std::string> query_parameter(std::string_view target,
     const auto amp = query.find('&');
     const auto pair = query.substr(0, amp);
     const auto eq = pair.find('=');
-    if (form_decoded(pair.substr(0, eq)) == std::string(name))
+    if (percent_decoded(pair.substr(0, eq), true) == std::string(name))
       return eq == std::string_view::npos ? std::optional<std::string>("")
-                                          : form_decoded(pair.substr(eq + 1));
+                                          : percent_decoded(pair.substr(eq + 1), true);
     if (amp == std::string_view::npos)
       break;
     query.remove_prefix(amp + 1);

@@ -7,6 +7,10 @@
 
 namespace motcua::station {
 
+// %XX escapes decoded (and '+' as a space in form encoding); nullopt for a
+// broken escape.
+std::optional<std::string> percent_decoded(std::string_view text, bool plus_is_space);
+
 // The first value of `name` in "path?a=1&b=x%20y"; nullopt when absent or
 // badly escaped. The value is decoded bytes: check it is the UTF-8 you want.
 std::optional<std::string> query_parameter(std::string_view target,

@@ -1,5 +1,7 @@
 #include "server/web/static_files.hpp"
 
+#include "server/web/query_params.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -39,33 +41,12 @@ constexpr std::array kTypes{
     TypeOf{".txt", "text/plain; charset=utf-8"},
 };
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
 // The path as the browser meant it; nullopt for a broken escape or a NUL
 // (which would cut the name short at the system call).
-std::optional<std::string> percent_decoded(std::string_view path) {
-  std::string out;
-  for (std::size_t i = 0; i < path.size(); ++i) {
-    if (path[i] != '%') {
-      out += path[i];
-      continue;
-    }
-    if (i + 2 >= path.size())
-      return std::nullopt;
-    const int hi = hex_value(path[i + 1]), lo = hex_value(path[i + 2]);
-    if (hi < 0 || lo < 0 || (hi == 0 && lo == 0))
-      return std::nullopt;
-    out += static_cast<char>(hi * 16 + lo);
-    i += 2;
-  }
+std::optional<std::string> decoded_path(std::string_view path) {
+  auto out = percent_decoded(path, false);
+  if (!out || out->find('\0') != std::string::npos)
+    return std::nullopt;
   return out;
 }
 
@@ -156,7 +137,7 @@ ApiResponse StaticFiles::serve(const ApiRequest &request) const {
   target = target.substr(0, target.find_first_of("?#"));
   if (!target.starts_with("/"))
     return not_found();
-  auto decoded = percent_decoded(target.substr(1));
+  auto decoded = decoded_path(target.substr(1));
   if (!decoded || !safe_relative(*decoded))
     return not_found();
   std::string relative = *decoded;
