@@ -117,6 +117,13 @@ std::optional<StationError> refusal(const RawResponse &response) {
                        response.status);
 }
 
+// No answer, or an answer that refuses: what every request reports first.
+std::optional<StationError> failure(const Result<RawResponse, StationError> &raw) {
+  if (!raw)
+    return raw.error();
+  return refusal(*raw);
+}
+
 } // namespace
 
 struct StationClient::Impl {
@@ -365,9 +372,7 @@ void StationClient::fetch_catalog(
                     "/api/v1/catalog",
                     {},
                     [done = std::move(done)](Result<RawResponse, StationError> raw) {
-                      if (!raw)
-                        return done(unexpected(raw.error()));
-                      if (auto error = refusal(*raw))
+                      if (auto error = failure(raw))
                         return done(unexpected(*error));
                       auto catalog = parse_catalog(raw->body, "station response");
                       if (!catalog)
@@ -382,9 +387,7 @@ void StationClient::issue_ticket(TicketRequest request,
                                  std::function<void(Result<Ticket, StationError>)> done) {
   impl_->submit(Job{http::verb::post, "/api/v1/tickets", ticket_request_to_json(request),
                     [done = std::move(done)](Result<RawResponse, StationError> raw) {
-                      if (!raw)
-                        return done(unexpected(raw.error()));
-                      if (auto error = refusal(*raw))
+                      if (auto error = failure(raw))
                         return done(unexpected(*error));
                       auto ticket = parse_ticket_response(raw->body);
                       if (!ticket)
@@ -400,9 +403,7 @@ void StationClient::submit_rating(Rating rating,
   impl_->submit(
       Job{http::verb::post, "/api/v1/ratings", rating_to_json(rating),
           [done = std::move(done)](Result<RawResponse, StationError> raw) {
-            if (!raw)
-              return done(unexpected(raw.error()));
-            if (auto error = refusal(*raw))
+            if (auto error = failure(raw))
               return done(unexpected(*error));
             // 201 stored now, 200 stored before: committed either way.
             if (raw->status != 200 && raw->status != 201)
@@ -420,9 +421,7 @@ void StationClient::lease_block(std::string service_id, int count,
   impl_->submit(Job{
       http::verb::post, "/api/v1/leases", boost::json::serialize(body),
       [done = std::move(done)](Result<RawResponse, StationError> raw) {
-        if (!raw)
-          return done(unexpected(raw.error()));
-        if (auto error = refusal(*raw))
+        if (auto error = failure(raw))
           return done(unexpected(*error));
         boost::system::error_code ec;
         auto value = boost::json::parse(raw->body, ec);
@@ -452,9 +451,7 @@ void StationClient::upload_offline_tickets(
   impl_->submit(
       Job{http::verb::post, "/api/v1/tickets/offline", offline_upload_to_json(tickets),
           [done = std::move(done)](Result<RawResponse, StationError> raw) {
-            if (!raw)
-              return done(unexpected(raw.error()));
-            if (auto error = refusal(*raw))
+            if (auto error = failure(raw))
               return done(unexpected(*error));
             auto results = parse_offline_results(raw->body);
             if (!results)
@@ -468,9 +465,7 @@ void StationClient::report_health(std::string body,
                                   std::function<void(Result<bool, StationError>)> done) {
   impl_->submit(Job{http::verb::post, "/api/v1/kiosks/health", std::move(body),
                     [done = std::move(done)](Result<RawResponse, StationError> raw) {
-                      if (!raw)
-                        return done(unexpected(raw.error()));
-                      if (auto error = refusal(*raw))
+                      if (auto error = failure(raw))
                         return done(unexpected(*error));
                       done(true);
                     }});
@@ -482,9 +477,7 @@ void StationClient::enroll(std::string code, std::string name,
   impl_->submit(Job{
       http::verb::post, "/api/v1/kiosks/enroll", boost::json::serialize(body),
       [done = std::move(done)](Result<RawResponse, StationError> raw) {
-        if (!raw)
-          return done(unexpected(raw.error()));
-        if (auto error = refusal(*raw))
+        if (auto error = failure(raw))
           return done(unexpected(*error));
         boost::system::error_code ec;
         const auto value = boost::json::parse(raw->body, ec);
