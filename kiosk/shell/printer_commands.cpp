@@ -1,5 +1,7 @@
 #include "kiosk/shell/printer_commands.hpp"
 
+#include "kiosk/shell/subcommand_options.hpp"
+
 #include "kiosk/app/kiosk_config.hpp"
 #include "kiosk/app/ticket_print_job.hpp"
 #include "net/protocol/catalog.hpp"
@@ -32,21 +34,6 @@ const char *const kUsage =
     "HOST:PORT)\n";
 
 using Options = std::map<std::string, std::string>;
-
-Result<Options> parse_options(const std::vector<std::string> &args) {
-  static const std::vector<std::string> known{
-      "--width",  "--out",    "--assets", "--queue",        "--server",
-      "--format", "--direct", "--config", "--people-ahead", "--deadline-ms"};
-  Options o;
-  for (std::size_t i = 1; i < args.size(); i += 2) {
-    if (std::find(known.begin(), known.end(), args[i]) == known.end())
-      return unexpected("unknown option " + args[i]);
-    if (i + 1 >= args.size())
-      return unexpected("missing value after " + args[i]);
-    o[args[i]] = args[i + 1];
-  }
-  return o;
-}
 
 Result<int> width_of(const Options &o) {
   const auto it = o.find("--width");
@@ -223,7 +210,9 @@ std::optional<int> run_printer_command(const std::vector<std::string> &args,
   if (command != "ticket-preview" && command != "test-print" &&
       command != "printer-status")
     return std::nullopt;
-  auto options = parse_options(args);
+  auto options = parse_subcommand_options(
+      args, {"--width", "--out", "--assets", "--queue", "--server", "--format",
+             "--direct", "--config", "--people-ahead", "--deadline-ms"});
   if (!options) {
     err << "motcua-kiosk: " << options.error() << "\n" << kUsage;
     return kExitUsage;

@@ -2,6 +2,7 @@
 
 #include "kiosk/app/kiosk_config.hpp"
 #include "kiosk/shell/kiosk_token.hpp"
+#include "kiosk/shell/subcommand_options.hpp"
 #include "net/client/station_client.hpp"
 #include "net/journal/journal.hpp"
 #include "net/protocol/kiosk_health.hpp"
@@ -26,7 +27,7 @@ namespace motcua::kiosk {
 
 namespace fs = std::filesystem;
 namespace json = boost::json;
-using Options = std::map<std::string, std::string>;
+using Options = SubcommandOptions;
 
 namespace {
 
@@ -41,28 +42,6 @@ const char *const kUsage =
     "                              [--name NAME] [--config FILE] [--state-dir DIR]\n"
     "       motcua-kiosk doctor [--config FILE]\n"
     "  FILE defaults to /etc/motcua/kiosk.json, DIR to /var/lib/motcua-kiosk.\n";
-
-Result<Options> parse_options(const std::vector<std::string> &args,
-                              const std::set<std::string> &allowed) {
-  Options o;
-  for (std::size_t i = 1; i < args.size(); ++i) {
-    std::string name = args[i], value;
-    if (auto eq = name.find('='); eq != std::string::npos) {
-      value = name.substr(eq + 1);
-      name = name.substr(0, eq);
-    } else if (i + 1 < args.size()) {
-      value = args[++i];
-    } else {
-      return unexpected(name + " needs a value");
-    }
-    if (!allowed.count(name))
-      return unexpected(args[0] + " takes no option " + name);
-    if (value.empty())
-      return unexpected(name + " must not be empty");
-    o[name] = value;
-  }
-  return o;
-}
 
 std::string option(const Options &o, const std::string &name,
                    const std::string &fallback) {
@@ -334,12 +313,12 @@ std::optional<int> run_provision_command(const std::vector<std::string> &args,
     out << kUsage;
     return kExitOk;
   }
-  auto options =
-      args[0] == "provision"
-          ? parse_options(args, {"--server", "--code", "--printer", "--direct", "--mode",
-                                 "--language", "--cups-server", "--paper", "--name",
-                                 "--config", "--state-dir"})
-          : parse_options(args, {"--config"});
+  auto options = args[0] == "provision"
+                     ? parse_subcommand_options(
+                           args, {"--server", "--code", "--printer", "--direct", "--mode",
+                                  "--language", "--cups-server", "--paper", "--name",
+                                  "--config", "--state-dir"})
+                     : parse_subcommand_options(args, {"--config"});
   if (!options) {
     err << "motcua-kiosk: " << options.error() << "\n" << kUsage;
     return kExitUsage;
