@@ -45,6 +45,15 @@ std::string string_field(const json::object &obj, std::string_view key,
   return std::string(v->as_string());
 }
 
+bool bool_field(const json::object &obj, std::string_view key, bool fallback) {
+  const auto *v = obj.if_contains(key);
+  if (!v)
+    return fallback;
+  if (!v->is_bool())
+    throw Reject{std::string(key), "must be true or false"};
+  return v->as_bool();
+}
+
 int int_field(const json::object &obj, std::string_view key, const std::string &path,
               int fallback, int lo, int hi) {
   const auto *v = obj.if_contains(key);
@@ -243,11 +252,7 @@ KioskConfig parse(const json::value &root) {
   config.rating_reasons =
       key_list_field(top, "rating_reasons", config.rating_reasons, 0, 8);
   config.rating_levels = int_field(top, "rating_levels", "", config.rating_levels, 3, 5);
-  if (const auto *v = top.if_contains("out_of_service")) {
-    if (!v->is_bool())
-      throw Reject{"out_of_service", "must be true or false"};
-    config.out_of_service = v->as_bool();
-  }
+  config.out_of_service = bool_field(top, "out_of_service", config.out_of_service);
   config.inactivity_seconds =
       int_field(top, "inactivity_seconds", "", config.inactivity_seconds, 5, 600);
   config.countdown_seconds =
@@ -263,11 +268,7 @@ KioskConfig parse(const json::value &root) {
   config.journal_path = string_field(top, "journal_path", "", &none);
   config.journal_retention_days =
       int_field(top, "journal_retention_days", "", config.journal_retention_days, 1, 366);
-  if (const auto *v = top.if_contains("offline_tickets")) {
-    if (!v->is_bool())
-      throw Reject{"offline_tickets", "must be true or false"};
-    config.offline_tickets = v->as_bool();
-  }
+  config.offline_tickets = bool_field(top, "offline_tickets", config.offline_tickets);
   // Issue 6: a citizen never waits more than a second for a dead station.
   config.offline_fallback_ms =
       int_field(top, "offline_fallback_ms", "", config.offline_fallback_ms, 100, 1000);

@@ -220,41 +220,17 @@ Result<std::vector<Rating>, JournalError> Journal::unsent_ratings(std::size_t li
 }
 
 namespace {
+// Ratings and offline tickets end the same way: settled once, with a state
+// and an optional note. `table` is one of the two, never input.
 std::optional<JournalError> settle(sqlite3 *db, const std::string &path,
+                                   const char *table, const char *what,
                                    const std::string &id, const char *state,
                                    const std::string &note, std::int64_t now_ms) {
   Stmt q;
-  if (sqlite3_prepare_v2(db,
-                         "UPDATE ratings SET settled_ms = ?, state = ?, note = ? "
-                         "WHERE id = ? AND settled_ms IS NULL",
-                         -1, &q.s, nullptr) == SQLITE_OK) {
-    sqlite3_bind_int64(q.s, 1, now_ms);
-    sqlite3_bind_text(q.s, 2, state, -1, SQLITE_STATIC);
-    if (note.empty())
-      sqlite3_bind_null(q.s, 3);
-    else
-      sqlite3_bind_text(q.s, 3, note.data(), static_cast<int>(note.size()),
-                        SQLITE_TRANSIENT);
-    sqlite3_bind_text(q.s, 4, id.data(), static_cast<int>(id.size()), SQLITE_TRANSIENT);
-    if (sqlite3_step(q.s) == SQLITE_DONE)
-      return std::nullopt;
-  }
-  const int code = sqlite3_extended_errcode(db);
-  return JournalError{
-      is_corruption(code) ? JournalError::Kind::corrupt : JournalError::Kind::storage,
-      path + ": mark rating " + id + " " + state + ": " + sqlite3_errmsg(db)};
-}
-} // namespace
-
-static std::optional<JournalError> settle_ticket(sqlite3 *db, const std::string &path,
-                                                 const std::string &id, const char *state,
-                                                 const std::string &note,
-                                                 std::int64_t now_ms) {
-  Stmt q;
-  if (sqlite3_prepare_v2(db,
-                         "UPDATE offline_tickets SET settled_ms = ?, state = ?, note = ? "
-                         "WHERE id = ? AND settled_ms IS NULL",
-                         -1, &q.s, nullptr) == SQLITE_OK) {
+  const std::string sql = std::string("UPDATE ") + table +
+                          " SET settled_ms = ?, state = ?, note = ? "
+                          "WHERE id = ? AND settled_ms IS NULL";
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &q.s, nullptr) == SQLITE_OK) {
     sqlite3_bind_int64(q.s, 1, now_ms);
     sqlite3_bind_text(q.s, 2, state, -1, SQLITE_STATIC);
     if (note.empty())
@@ -268,18 +244,19 @@ static std::optional<JournalError> settle_ticket(sqlite3 *db, const std::string 
   const int code = sqlite3_extended_errcode(db);
   return JournalError{
       is_corruption(code) ? JournalError::Kind::corrupt : JournalError::Kind::storage,
-      path + ": mark ticket " + id + " " + state + ": " + sqlite3_errmsg(db)};
+      path + ": mark " + what + " " + id + " " + state + ": " + sqlite3_errmsg(db)};
 }
+} // namespace
 
 std::optional<JournalError> Journal::mark_rating_sent(const std::string &id,
                                                       std::int64_t now_ms) {
-  return settle(db_, path_, id, "sent", {}, now_ms);
+  return settle(db_, path_, "ratings", "rating", id, "sent", {}, now_ms);
 }
 
 std::optional<JournalError> Journal::mark_rating_rejected(const std::string &id,
                                                           const std::string &why,
                                                           std::int64_t now_ms) {
-  return settle(db_, path_, id, "rejected", why, now_ms);
+  return settle(db_, path_, "ratings", "rating", id, "rejected", why, now_ms);
 }
 
 Result<std::int64_t, JournalError> Journal::prune_settled(std::int64_t before_ms) {
@@ -485,13 +462,13 @@ Journal::unsent_tickets(std::size_t limit) {
 
 std::optional<JournalError> Journal::mark_ticket_sent(const std::string &id,
                                                       std::int64_t now_ms) {
-  return settle_ticket(db_, path_, id, "sent", {}, now_ms);
+  return settle(db_, path_, "offline_tickets", "ticket", id, "sent", {}, now_ms);
 }
 
 std::optional<JournalError> Journal::mark_ticket_rejected(const std::string &id,
                                                           const std::string &why,
                                                           std::int64_t now_ms) {
-  return settle_ticket(db_, path_, id, "rejected", why, now_ms);
+  return settle(db_, path_, "offline_tickets", "ticket", id, "rejected", why, now_ms);
 }
 
 Result<std::int64_t, JournalError>
