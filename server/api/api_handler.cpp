@@ -60,34 +60,10 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-    s.remove_suffix(1);
-  return s;
-}
-
 // "application/json; charset=utf-8" is JSON; parameters are not checked.
 bool is_json_media_type(std::string_view content_type) {
   return iequals(trim(content_type.substr(0, content_type.find(';'))),
                  "application/json");
-}
-
-// If-None-Match holds "*" or a comma-separated list of entity tags.
-bool etag_matches(std::string_view if_none_match, std::string_view etag) {
-  while (!if_none_match.empty()) {
-    auto comma = if_none_match.find(',');
-    auto item = trim(if_none_match.substr(0, comma));
-    if (item.starts_with("W/"))
-      item.remove_prefix(2);
-    if (item == "*" || item == etag)
-      return true;
-    if (comma == std::string_view::npos)
-      break;
-    if_none_match.remove_prefix(comma + 1);
-  }
-  return false;
 }
 
 // Splits "a/b/c" into its segments.

@@ -5,12 +5,12 @@
 #include "server/api/api_message.hpp"
 #include "server/api/authenticator.hpp"
 #include "server/api/ticket_page.hpp"
-#include "server/reports/station_reports.hpp"
-#include "server/web/callout_voice.hpp"
-#include "server/web/static_files.hpp"
 #include "server/desk/queue_desk.hpp"
+#include "server/reports/station_reports.hpp"
 #include "server/station_clock.hpp"
 #include "server/storage/station_store.hpp"
+#include "server/web/callout_voice.hpp"
+#include "server/web/static_files.hpp"
 
 #include <memory>
 #include <string>

@@ -62,4 +62,27 @@ ApiResponse error_response(int status, std::string code, std::string message) {
   return response;
 }
 
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+    s.remove_suffix(1);
+  return s;
+}
+
+bool etag_matches(std::string_view if_none_match, std::string_view etag) {
+  while (!if_none_match.empty()) {
+    auto comma = if_none_match.find(',');
+    auto item = trim(if_none_match.substr(0, comma));
+    if (item.starts_with("W/"))
+      item.remove_prefix(2);
+    if (item == "*" || item == etag)
+      return true;
+    if (comma == std::string_view::npos)
+      break;
+    if_none_match.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
 } // namespace motcua::station

@@ -35,6 +35,13 @@ struct ApiResponse {
 // U+FFFD: request bytes quoted in an answer must not make it invalid JSON.
 std::string to_valid_utf8(std::string_view text);
 
+// Without the spaces and tabs HTTP allows around a header value's items.
+std::string_view trim(std::string_view s);
+
+// Whether If-None-Match ("*" or a comma-separated list of entity tags, weak
+// ones too) names `etag`: a 304 then.
+bool etag_matches(std::string_view if_none_match, std::string_view etag);
+
 // {"error":{"code":...,"message":...}} with the given status.
 ApiResponse error_response(int status, std::string code, std::string message);
 

@@ -8,13 +8,14 @@ namespace motcua::station {
 
 namespace json = boost::json;
 
-namespace {
 std::string clock_time(const queue::StationTime &t) {
   char out[16];
   std::snprintf(out, sizeof out, "%02d:%02d:%02d", t.second_of_day / 3600,
                 t.second_of_day / 60 % 60, t.second_of_day % 60);
   return out;
 }
+
+namespace {
 
 json::value optional_time(const std::optional<queue::StationTime> &t) {
   return t ? json::value(clock_time(*t)) : json::value(nullptr);

@@ -9,6 +9,8 @@
 
 namespace motcua::station {
 
+// "08:15:03": a station time as the pages and the stream show it.
+std::string clock_time(const queue::StationTime &time);
 boost::json::value queue_ticket_json(const queue::QueueTicket &ticket);
 boost::json::value counter_json(const queue::Counter &counter);
 boost::json::value counts_json(const std::vector<queue::ServiceCount> &counts);

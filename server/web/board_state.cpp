@@ -12,13 +12,6 @@ namespace motcua::station {
 namespace json = boost::json;
 
 namespace {
-std::string clock_time(const queue::StationTime &t) {
-  char out[16];
-  std::snprintf(out, sizeof out, "%02d:%02d:%02d", t.second_of_day / 3600,
-                t.second_of_day / 60 % 60, t.second_of_day % 60);
-  return out;
-}
-
 json::object called_ticket(const queue::QueueTicket &t) {
   return json::object{{"number", t.number},
                       {"service_id", t.service_id},

@@ -82,25 +82,6 @@ std::string etag_of(const std::string &content) {
   return out;
 }
 
-bool etag_listed(std::string_view if_none_match, std::string_view etag) {
-  while (!if_none_match.empty()) {
-    const auto comma = if_none_match.find(',');
-    auto item = if_none_match.substr(0, comma);
-    while (!item.empty() && item.front() == ' ')
-      item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ')
-      item.remove_suffix(1);
-    if (item.starts_with("W/"))
-      item.remove_prefix(2);
-    if (item == "*" || item == etag)
-      return true;
-    if (comma == std::string_view::npos)
-      break;
-    if_none_match.remove_prefix(comma + 1);
-  }
-  return false;
-}
-
 ApiResponse not_found() { return error_response(404, "not_found", "no such page"); }
 
 // Every page is the station's own: scripts, styles, sounds and the stream
@@ -184,7 +165,7 @@ ApiResponse StaticFiles::serve(const ApiRequest &request) const {
     response.headers.emplace_back("Content-Security-Policy", std::string(kPagePolicy));
     response.headers.emplace_back("Referrer-Policy", "no-referrer");
   }
-  if (etag_listed(request.if_none_match, etag)) {
+  if (etag_matches(request.if_none_match, etag)) {
     response.status = 304;
     response.content_type.clear();
     return response;
