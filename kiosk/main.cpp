@@ -3,6 +3,7 @@
 #include "kiosk/app/cli_options.hpp"
 #include "kiosk/app/kiosk_config.hpp"
 #include "kiosk/app/overloaded.hpp"
+#include "kiosk/app/printer_health.hpp"
 #include "kiosk/app/read_file.hpp"
 #include "kiosk/app/screen_machine.hpp"
 #include "kiosk/app/script_player.hpp"
@@ -11,6 +12,7 @@
 #include "kiosk/shell/kiosk_token.hpp"
 #include "kiosk/shell/print_pipeline.hpp"
 #include "kiosk/shell/printer_commands.hpp"
+#include "kiosk/shell/printer_probe.hpp"
 #include "kiosk/shell/provision_command.hpp"
 #include "kiosk/shell/request_key.hpp"
 #include "kiosk/shell/sdl_script_host.hpp"
@@ -32,6 +34,7 @@
 #include "printer/cups_raw_printer.hpp"
 #include "printer/direct_escpos_printer.hpp"
 #include "printer/document_format.hpp"
+#include "printer/printer_monitor.hpp"
 #include "printer/receipt.hpp"
 
 #include <SDL2/SDL.h>
@@ -55,6 +58,9 @@ namespace {
 constexpr int kExitUsage = 2;
 constexpr int kExitScriptFailed = 3;
 constexpr int kExitStartup = 1;
+// How often an idle printer is asked for its paper, cover and queue state: a
+// fault shows on the screen within this time (and after every job at once).
+constexpr auto kPrinterPollEvery = std::chrono::seconds(5);
 
 void log(const std::string &line) { std::cerr << "motcua-kiosk: " << line << std::endl; }
 
@@ -98,6 +104,10 @@ std::string describe_result(const Event &event) {
           [](const PrintFinished &e) {
             return e.ok ? "print " + e.message + " accepted (" + e.ticket_number + ")"
                         : "print failed (" + e.ticket_number + "): " + e.message;
+          },
+          [](const PrinterStatusChanged &e) {
+            return "printer: " + e.status.names() +
+                   (e.status.detail.empty() ? "" : " (" + e.status.detail + ")");
           },
           [](const auto &) { return std::string(); },
       },
@@ -301,6 +311,15 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
                              if (!bridge.push(std::move(f)))
                                log("print result lost: SDL event queue full");
                            });
+    // Paper and cover are polled while idle too, so the screens warn before a
+    // citizen taps rather than after a job fails; each job's end asks again.
+    printer::PrinterMonitor printer_monitor(
+        [settings = in.config.printer] { return printer_status_now(settings); },
+        kPrinterPollEvery,
+        [&bridge](const printer::PrinterStatus &status) {
+          if (!bridge.push(PrinterStatusChanged{status}))
+            log("printer status lost: SDL event queue full");
+        });
     net::StationClient client(in.station,
                               std::chrono::milliseconds(in.config.request_timeout_ms));
     // Outboxes and leases on their own connection: a ticket request never
@@ -544,9 +563,11 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
       if (auto event = bridge.take(sdl)) {
         if (auto line = describe_result(*event); !line.empty())
           log(line);
-        if (player)
-          if (const auto *p = std::get_if<PrintFinished>(&*event))
+        if (const auto *p = std::get_if<PrintFinished>(&*event)) {
+          printer_monitor.poke();
+          if (player)
             player->on_print_finished(*p);
+        }
         // The station's catalog is kept in the journal; when the station does
         // not answer at start the kept one serves, so a kiosk started during
         // an outage still issues from its leases.
@@ -630,18 +651,7 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
       if (!*health_in_flight) {
         KioskHealth health;
         health.version = MOTCUA_KIOSK_VERSION;
-        if (state.ticket) {
-          health.printer_state =
-              std::string(print_status_name(state.print)) +
-              (state.print_message.empty() ? "" : ": " + state.print_message);
-          const bool no_paper =
-              state.print == PrintStatus::failed &&
-              state.print_message.find("media-empty") != std::string::npos;
-          if (no_paper)
-            health.paper = "out";
-          else if (state.print == PrintStatus::printed)
-            health.paper = "ok";
-        }
+        report_printer_health(state, health);
         if (auto counts = (*journal)->counts())
           health.outbox_depth = counts->unsent_ratings + counts->unsent_tickets;
         health.uptime_seconds =

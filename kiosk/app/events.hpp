@@ -2,6 +2,7 @@
 // Everything that can happen to the kiosk screens, as data.
 #include "net/protocol/catalog.hpp"
 #include "net/protocol/ticket.hpp"
+#include "printer/printer_status.hpp"
 
 #include <map>
 #include <memory>
@@ -100,13 +101,20 @@ struct PrintFinished {
   std::string message; // "job 12" or the failure reason
 };
 
+// The printer monitor saw the printer's health change (polled while idle and
+// after each job), so the screens can warn before a citizen taps.
+struct PrinterStatusChanged {
+  printer::PrinterStatus status;
+};
+
 // Time passed; the state machine checks its deadline against `now`.
 struct Tick {};
 
-using Event = std::variant<CatalogLoaded, CatalogFailed, ServiceTapped, ScreenTapped,
-                           TicketIssued, TicketFailed, PrintFinished, Tick, ArrivalChosen,
-                           DepartureChosen, PriorityChosen, LanguageToggled, HomePressed,
-                           LevelTapped, ReasonToggled, ReasonsDone, KeypadPressed,
-                           TicketEntryDone, WaitingCountsUpdated, OfflineIssueFailed>;
+using Event =
+    std::variant<CatalogLoaded, CatalogFailed, ServiceTapped, ScreenTapped, TicketIssued,
+                 TicketFailed, PrintFinished, Tick, ArrivalChosen, DepartureChosen,
+                 PriorityChosen, LanguageToggled, HomePressed, LevelTapped, ReasonToggled,
+                 ReasonsDone, KeypadPressed, TicketEntryDone, WaitingCountsUpdated,
+                 OfflineIssueFailed, PrinterStatusChanged>;
 
 } // namespace motcua::kiosk

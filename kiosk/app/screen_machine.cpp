@@ -266,6 +266,7 @@ Transition reduce(const State &state, const Event &event, TimePoint now) {
                            TimeoutAction::retry_catalog);
           },
           [&](const WaitingCountsUpdated &e) { s.waiting = e.waiting; },
+          [&](const PrinterStatusChanged &e) { s.printer = e.status; },
           [&](const ServiceTapped &e) {
             // Only the services screen takes a service: a second tap while the
             // first request runs must not issue a second ticket.

@@ -186,12 +186,18 @@ std::optional<std::string> normalise_ticket_number(const State &state,
   return number;
 }
 
+bool printer_blocked(const State &state) {
+  return state.printer.flags() != 0 && !state.printer.can_print();
+}
+
 std::string describe_state(const State &state) {
   std::string out = "state=" + std::string(screen_name(state.screen));
   if (state.ticket)
     out += " number=" + state.ticket->number +
            " print=" + std::string(print_status_name(state.print)) +
            (state.ticket_offline ? " source=lease" : "");
+  if (state.printer.flags() != 0)
+    out += " printer=" + state.printer.names();
   return out;
 }
 

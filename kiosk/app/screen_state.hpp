@@ -4,6 +4,7 @@
 #include "kiosk/app/events.hpp"
 #include "net/protocol/catalog.hpp"
 #include "net/protocol/ticket.hpp"
+#include "printer/printer_status.hpp"
 
 #include <map>
 #include <memory>
@@ -132,6 +133,9 @@ struct State {
   PrintStatus print = PrintStatus::printing;
   std::string print_message;
 
+  // The printer's health as last polled; unknown until the first probe.
+  printer::PrinterStatus printer;
+
   ErrorKind error = ErrorKind::server_unreachable;
   std::string error_detail;     // the station's reason when refused
   std::string error_service_id; // the service without offline numbers
@@ -171,8 +175,14 @@ std::vector<const PriorityGroup *> offered_priority_groups(const State &state);
 std::optional<std::string> normalise_ticket_number(const State &state,
                                                    std::string_view entry);
 
-// "state=ticket number=A001 print=printed"; number and print appear once a
-// ticket has been issued. Read by automation scripts (print-state).
+// Whether the last polled printer status says a ticket cannot come out now
+// (paper out, cover open, queue stopped, unreachable...). An unknown status
+// (not polled yet, or a printer that does not answer status requests) does not.
+bool printer_blocked(const State &state);
+
+// "state=ticket number=A001 print=printed printer=ready"; number and print
+// appear once a ticket has been issued, printer once it has been polled. Read
+// by automation scripts (print-state).
 std::string describe_state(const State &state);
 
 } // namespace motcua::kiosk

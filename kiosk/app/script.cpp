@@ -71,6 +71,14 @@ Command parse_command(const std::vector<std::string> &w) {
     expect_args(w, 0, 1, "wait-print [TIMEOUT_MS]");
     return WaitPrint{optional_timeout(w, 1)};
   }
+  if (name == "wait-printer") {
+    expect_args(w, 1, 2, "wait-printer CONDITION [TIMEOUT_MS]");
+    auto condition = printer::condition_from_name(w[1]);
+    if (!condition)
+      throw LineError{"unknown printer condition \"" + w[1] +
+                      "\" (ready, media-empty, cover-open, stopped, offline, ...)"};
+    return WaitPrinter{*condition, optional_timeout(w, 2)};
+  }
   if (name == "screenshot") {
     expect_args(w, 1, 1, "screenshot PATH");
     return Screenshot{w[1]};

@@ -35,6 +35,10 @@ struct Click { // click X Y  (window pixels)
 struct WaitPrint { // wait-print [TIMEOUT_MS]
   Duration timeout = kDefaultTimeout;
 };
+struct WaitPrinter { // wait-printer CONDITION [TIMEOUT_MS]: "media-empty", "ready"...
+  printer::PrinterCondition condition;
+  Duration timeout = kDefaultTimeout;
+};
 struct Screenshot { // screenshot PATH
   std::string path;
 };
@@ -42,10 +46,10 @@ struct PrintState {}; // print-state
 struct Sleep {        // sleep MS: let the kiosk run (outbox, timers) untouched
   Duration duration{0};
 };
-struct Quit {};       // quit
+struct Quit {}; // quit
 
 using Command = std::variant<WaitScreen, TapService, TapButton, Click, WaitPrint,
-                             Screenshot, PrintState, Quit, Sleep>;
+                             WaitPrinter, Screenshot, PrintState, Quit, Sleep>;
 
 struct Line {
   int number = 0; // 1-based line in the file, for error messages

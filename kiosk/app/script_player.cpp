@@ -17,6 +17,19 @@ Step Player::fail(const Line &line, const std::string &why) {
   return step;
 }
 
+std::optional<Step> Player::wait_until(const Line &line, bool done, Duration timeout,
+                                       const std::string &what, const State &state,
+                                       TimePoint now) {
+  if (done)
+    return std::nullopt;
+  if (!wait_started_)
+    wait_started_ = now;
+  if (now - *wait_started_ >= timeout)
+    return fail(line, what + ": timed out after " + std::to_string(timeout.count()) +
+                          " ms (" + describe_state(state) + ")");
+  return Step{Step::Status::running, *wait_started_ + timeout, {}};
+}
+
 Step Player::advance(const State &state, TimePoint now) {
   while (next_ < lines_.size()) {
     const Line &line = lines_[next_];
@@ -24,16 +37,15 @@ Step Player::advance(const State &state, TimePoint now) {
     std::optional<Step> stop = std::visit(
         Overloaded{
             [&](const WaitScreen &c) -> std::optional<Step> {
-              if (shows(state, c.screen))
-                return std::nullopt;
-              if (!wait_started_)
-                wait_started_ = now;
-              if (now - *wait_started_ >= c.timeout)
-                return fail(line, "wait-screen " + std::string(screen_name(c.screen)) +
-                                      ": timed out after " +
-                                      std::to_string(c.timeout.count()) + " ms (" +
-                                      describe_state(state) + ")");
-              return Step{Step::Status::running, *wait_started_ + c.timeout, {}};
+              return wait_until(line, shows(state, c.screen), c.timeout,
+                                "wait-screen " + std::string(screen_name(c.screen)),
+                                state, now);
+            },
+            [&](const WaitPrinter &c) -> std::optional<Step> {
+              return wait_until(line, state.printer.has(c.condition), c.timeout,
+                                "wait-printer " +
+                                    std::string(printer::info(c.condition).name),
+                                state, now);
             },
             [&](const WaitPrint &c) -> std::optional<Step> {
               if (prints_consumed_ < prints_.size()) {
@@ -43,13 +55,8 @@ Step Player::advance(const State &state, TimePoint now) {
                                         " failed: " + result.message);
                 return std::nullopt;
               }
-              if (!wait_started_)
-                wait_started_ = now;
-              if (now - *wait_started_ >= c.timeout)
-                return fail(line, "wait-print: no print result after " +
-                                      std::to_string(c.timeout.count()) + " ms (" +
-                                      describe_state(state) + ")");
-              return Step{Step::Status::running, *wait_started_ + c.timeout, {}};
+              return wait_until(line, false, c.timeout, "wait-print: no print result",
+                                state, now);
             },
             [&](const TapService &c) -> std::optional<Step> {
               if (auto r = host_.tap_service(state, c.service_id); !r)

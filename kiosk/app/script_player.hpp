@@ -47,6 +47,10 @@ public:
 
 private:
   Step fail(const Line &line, const std::string &why);
+  // A wait: nothing when `done`, else running until `timeout` after it began.
+  std::optional<Step> wait_until(const Line &line, bool done, Duration timeout,
+                                 const std::string &what, const State &state,
+                                 TimePoint now);
 
   std::vector<Line> lines_;
   std::string source_;

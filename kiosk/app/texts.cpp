@@ -11,7 +11,7 @@ namespace motcua::kiosk {
 namespace json = boost::json;
 
 std::span<const std::string_view> required_text_keys() {
-  static constexpr std::array<std::string_view, 63> keys = {
+  static constexpr std::array<std::string_view, 64> keys = {
       "home.title",
       "home.prompt",
       "home.connecting",
@@ -41,6 +41,7 @@ std::span<const std::string_view> required_text_keys() {
       "ticket.printing",
       "ticket.printed",
       "ticket.print_failed",
+      "printer.notice",
       "error.server_unreachable",
       "error.ticket_refused",
       "error.no_offline_numbers",

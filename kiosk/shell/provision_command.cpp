@@ -2,14 +2,12 @@
 
 #include "kiosk/app/kiosk_config.hpp"
 #include "kiosk/shell/kiosk_token.hpp"
+#include "kiosk/shell/printer_probe.hpp"
 #include "kiosk/shell/subcommand_options.hpp"
 #include "net/client/station_client.hpp"
 #include "net/journal/journal.hpp"
 #include "net/protocol/kiosk_health.hpp"
 #include "net/system/atomic_file.hpp"
-#include "printer/cups_status.hpp"
-#include "printer/escpos_status.hpp"
-#include "printer/tcp_stream.hpp"
 
 #include <boost/json.hpp>
 
@@ -78,22 +76,6 @@ void hand_to_kiosk_account(const std::string &path) {
     if (::chown(path.c_str(), account->pw_uid, account->pw_gid) != 0) {
       // Reported by doctor when the kiosk cannot read it; nothing to undo here.
     }
-}
-
-// The printer the configuration names, asked now (bounded by its timeouts).
-printer::PrinterStatus printer_status_now(const PrinterSettings &p) {
-  if (!p.direct.empty()) {
-    auto address = printer::parse_host_port(p.direct);
-    if (!address)
-      return printer::PrinterStatus{};
-    auto status = printer::query_escpos_status(*address, 3000);
-    if (status)
-      return *status;
-    printer::PrinterStatus unreachable;
-    unreachable.detail = status.error();
-    return unreachable;
-  }
-  return printer::read_printer_status(printer::CupsQueue{p.queue, p.cups_server});
 }
 
 std::string printer_name(const PrinterSettings &p) {

@@ -111,12 +111,20 @@ void ScreenPainter::paint(const State &state, int width, int height,
     break;
   case Screen::services: {
     paint_band(state, layout, t.get("home.title"));
-    // When nothing can issue, the prompt says why instead of inviting a tap.
-    auto all = service_closed(state, "*");
-    paint_prompt(layout,
-                 all ? t.get("service.closed." + std::string(closed_reason_key(*all)))
-                     : t.get("home.prompt"),
-                 all ? theme::error_text : theme::text);
+    // When nothing can issue, the prompt says why instead of inviting a tap;
+    // a printer that cannot print is said before the citizen taps.
+    if (auto all = service_closed(state, "*"))
+      paint_prompt(layout,
+                   t.get("service.closed." + std::string(closed_reason_key(*all))),
+                   theme::error_text);
+    else if (printer_blocked(state))
+      paint_prompt(
+          layout,
+          t.format("printer.notice",
+                   {{"problem", std::string(state.printer.message(t.language()))}}),
+          theme::error_text);
+    else
+      paint_prompt(layout, t.get("home.prompt"), theme::text);
     break;
   }
   case Screen::priority:

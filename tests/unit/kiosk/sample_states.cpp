@@ -66,6 +66,11 @@ std::vector<Sample> all(const std::string &language) {
   if (language != s.language)
     s = step(s, LanguageToggled{});
   out.push_back({"services", s});
+  // The printer monitor found the paper out while the kiosk was idle: the
+  // prompt warns before a citizen taps.
+  out.push_back(
+      {"services-no-paper", step(s, PrinterStatusChanged{printer::PrinterStatus::of(
+                                        {printer::PrinterCondition::media_empty})})});
 
   auto priority = step(s, ServiceTapped{"D", "k1"});
   out.push_back({"priority", priority});

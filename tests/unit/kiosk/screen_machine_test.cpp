@@ -263,3 +263,25 @@ TEST_CASE("screen names round-trip") {
     CHECK(parse_screen_name(screen_name(s)) == s);
   CHECK_FALSE(parse_screen_name("lobby").has_value());
 }
+
+TEST_CASE("a polled printer status is kept and said by describe_state") {
+  using printer::PrinterCondition;
+  using printer::PrinterStatus;
+  auto home = at_home();
+  CHECK_FALSE(printer_blocked(home)); // not polled yet: nothing to warn about
+  CHECK(describe_state(home) == "state=services");
+  auto empty = quietly(
+      home, PrinterStatusChanged{PrinterStatus::of({PrinterCondition::media_empty})});
+  CHECK(empty.screen == Screen::services); // the citizen's screen stays
+  CHECK(printer_blocked(empty));
+  CHECK(describe_state(empty) == "state=services printer=media-empty");
+  auto low = quietly(
+      empty, PrinterStatusChanged{PrinterStatus::of({PrinterCondition::media_low})});
+  CHECK_FALSE(printer_blocked(low)); // low paper still prints
+  // A printer that does not answer status requests is not a fault.
+  auto silent = quietly(low, PrinterStatusChanged{PrinterStatus{}});
+  CHECK_FALSE(printer_blocked(silent));
+  // Tickets are still issued while the printer is out: the number shows on screen.
+  auto t = reduce(empty, ServiceTapped{"A", "key-9"}, t0);
+  CHECK(t.state.screen == Screen::issuing);
+}

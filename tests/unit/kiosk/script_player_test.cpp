@@ -115,7 +115,7 @@ TEST_CASE("wait-print times out without a result") {
   player.advance(on(Screen::ticket), t0);
   auto step = player.advance(on(Screen::ticket), t0 + 200ms);
   CHECK(step.status == script::Step::Status::failed);
-  CHECK(step.error.find("s:1: wait-print: no print result after 200 ms") == 0);
+  CHECK(step.error.find("s:1: wait-print: no print result: timed out after 200 ms") == 0);
 }
 
 TEST_CASE("quit ends the script and a failing command fails it") {
@@ -134,7 +134,8 @@ TEST_CASE("quit ends the script and a failing command fails it") {
   CHECK(host.calls == std::vector<std::string>{"click 3 4", "screenshot y.png home"});
 }
 
-TEST_CASE("wait-screen home matches the mode's home and tap and click-button name buttons") {
+TEST_CASE(
+    "wait-screen home matches the mode's home and tap and click-button name buttons") {
   FakeHost host;
   std::ostringstream out;
   script::Player player(lines("wait-screen home 100\ntap level:satisfied\n"
@@ -168,4 +169,35 @@ TEST_CASE("sleep holds the script for its time, then it runs on") {
   CHECK(host.calls.empty());
   step = player.advance(on(Screen::home), t0 + 2000ms);
   CHECK(host.calls == std::vector<std::string>{"tap A"});
+}
+
+TEST_CASE("wait-printer holds until the polled status has the condition") {
+  FakeHost host;
+  std::ostringstream out;
+  script::Player player(lines("wait-printer media-empty 3000\nprint-state\n"), "s", host,
+                        out);
+  auto idle = on(Screen::services);
+  idle.printer = printer::PrinterStatus::of({printer::PrinterCondition::ready});
+  auto step = player.advance(idle, t0);
+  CHECK(step.status == script::Step::Status::running);
+  CHECK(step.wake == t0 + 3000ms);
+  auto empty = idle;
+  empty.printer = printer::PrinterStatus::of(
+      {printer::PrinterCondition::media_empty, printer::PrinterCondition::stopped});
+  step = player.advance(empty, t0 + 1s);
+  CHECK(step.status == script::Step::Status::finished);
+  CHECK(out.str() == "state=services printer=media-empty,stopped\n");
+}
+
+TEST_CASE("wait-printer fails with the status it saw when the time runs out") {
+  FakeHost host;
+  std::ostringstream out;
+  script::Player player(lines("wait-printer ready 100\n"), "s", host, out);
+  auto s = on(Screen::services);
+  s.printer = printer::PrinterStatus::of({printer::PrinterCondition::cover_open});
+  player.advance(s, t0);
+  auto step = player.advance(s, t0 + 100ms);
+  CHECK(step.status == script::Step::Status::failed);
+  CHECK(step.error == "s:1: wait-printer ready: timed out after 100 ms (state=services "
+                      "printer=cover-open)");
 }

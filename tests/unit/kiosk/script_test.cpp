@@ -84,3 +84,17 @@ TEST_CASE("sleep takes a positive number of milliseconds") {
   CHECK_FALSE(script::parse("sleep\n", "s").has_value());
   CHECK_FALSE(script::parse("sleep 0\n", "s").has_value());
 }
+
+TEST_CASE("wait-printer names a printer condition and an optional timeout") {
+  auto ok = script::parse("wait-printer media-empty\nwait-printer ready 2500\n", "s");
+  REQUIRE(ok.has_value());
+  const auto &first = std::get<script::WaitPrinter>((*ok)[0].command);
+  CHECK(first.condition == motcua::printer::PrinterCondition::media_empty);
+  CHECK(first.timeout == script::kDefaultTimeout);
+  const auto &second = std::get<script::WaitPrinter>((*ok)[1].command);
+  CHECK(second.condition == motcua::printer::PrinterCondition::ready);
+  CHECK(second.timeout == Duration{2500});
+  auto bad = script::parse("wait-printer paper\n", "s");
+  REQUIRE_FALSE(bad.has_value());
+  CHECK(bad.error().find("s:1: unknown printer condition \"paper\"") == 0);
+}
