@@ -371,7 +371,7 @@ Journal::issue_from_lease(const std::string &day, const std::string &number_pref
     Stmt q;
     if (sqlite3_prepare_v2(db_,
                            "SELECT first, next FROM leases WHERE service_id = ? AND "
-                           "day = ? AND next <= last ORDER BY first LIMIT 1",
+                           "day = ? AND next <= last ORDER BY rowid LIMIT 1",
                            -1, &q.s, nullptr) != SQLITE_OK)
       return rollback(error(JournalError::Kind::storage, "read leases"));
     bind_text(q.s, 1, upload.service_id);

@@ -91,8 +91,10 @@ public:
   // Numbers not yet issued from `day`'s blocks, per service (absent: none).
   Result<std::map<std::string, int>, JournalError>
   lease_remaining(const std::string &day);
-  // In one transaction: takes the lowest unissued number of `service_id`'s
-  // blocks of `upload_day` and journals the ticket with `upload`'s id, time and
+  // In one transaction: takes the next unissued number of `service_id`'s
+  // blocks of `upload_day`, the blocks spent in the order they were received
+  // (the station cuts them downwards from 999, so the oldest is the highest;
+  // numbers rise within a block), and journals the ticket with `upload`'s id, time and
   // priority (its sequence is filled in). Nothing when no number is left: the
   // kiosk then says so rather than invent one. A number is issued once, even
   // across power cuts: it is taken and journaled in the same commit.

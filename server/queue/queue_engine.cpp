@@ -102,11 +102,17 @@ Result<QueueEngine, QueueError> QueueEngine::create(std::vector<ServiceRules> se
 QueueEngine::QueueEngine(std::vector<ServiceRules> services, QueueConfig config)
     : config_(config) {
   for (ServiceRules &rules : services)
-    services_.push_back(ServiceDay{std::move(rules),
-                                   0,
-                                   {},
-                                   ServiceTimes(std::size_t(config.service_time_window)),
-                                   {}});
+    services_.push_back(fresh_day(std::move(rules)));
+}
+
+QueueEngine::ServiceDay QueueEngine::fresh_day(ServiceRules rules) const {
+  ServiceDay day{std::move(rules),
+                 0,
+                 0,
+                 {},
+                 ServiceTimes(std::size_t(config_.service_time_window)),
+                 {}};
+  return day;
 }
 
 // ---- day ---------------------------------------------------------------------
@@ -125,11 +131,7 @@ void QueueEngine::roll_over(const StationTime &now) {
   }
   tickets_.clear();
   for (ServiceDay &s : services_)
-    s = ServiceDay{std::move(s.rules),
-                   0,
-                   {},
-                   ServiceTimes(std::size_t(config_.service_time_window)),
-                   {}};
+    s = fresh_day(std::move(s.rules));
   for (Counter &c : counters_) {
     c.open = false;
     c.officer.clear();
@@ -265,11 +267,11 @@ UpdateResult QueueEngine::issue(std::string_view service_id,
   if (!s->rules.issuing_at(now))
     return fail(Code::outside_issuing_window,
                 "service " + s->rules.id + " is not issuing tickets at this time");
-  if (s->consumed >= s->rules.capacity())
+  if (s->issued + s->leased >= s->rules.capacity())
     return fail(Code::daily_cap_reached,
                 "service " + s->rules.id + " has issued all its tickets for today");
   QueueTicket t;
-  t.sequence = s->rules.first_number + s->consumed++;
+  t.sequence = s->rules.first_number + s->issued++;
   t.number = ticket_number(s->rules, t.sequence);
   t.service_id = t.issued_service = s->rules.id;
   t.priority_group = priority_group;
@@ -285,14 +287,16 @@ QueueEngine::lease_block(std::string_view service_id, int count, const StationTi
   ServiceDay *s = service(service_id);
   if (!s)
     return fail(Code::unknown_service, "no service \"" + std::string(service_id) + "\"");
-  const int left = s->rules.capacity() - s->consumed;
+  const int left = s->rules.capacity() - s->issued - s->leased;
   if (count < 1 || left < 1)
     return fail(Code::daily_cap_reached,
                 "service " + s->rules.id + " has no numbers left to lease today");
   const int granted = std::min(count, left);
-  SequenceBlock block{s->rules.id, day_, s->rules.first_number + s->consumed, 0};
-  block.last = block.first + granted - 1;
-  s->consumed += granted;
+  // Deterministic in the order of actions, so replaying the journal after a
+  // restart cuts the same blocks the kiosks hold.
+  SequenceBlock block{s->rules.id, day_, 0, s->rules.last_number - s->leased};
+  block.first = block.last - granted + 1;
+  s->leased += granted;
   s->leases.push_back(block);
   return block;
 }

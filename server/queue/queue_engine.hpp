@@ -32,6 +32,8 @@ struct QueueConfig {
 };
 
 // A range of sequences reserved for a kiosk that may issue while offline.
+// Blocks are cut from the top of the number range (999, 998, ...), so they
+// never hold a number online issuing hands out.
 struct SequenceBlock {
   std::string service_id;
   std::string day;
@@ -105,7 +107,11 @@ private:
   using LinePlace = std::pair<int, TicketId>;
   struct ServiceDay {
     ServiceRules rules;
-    int consumed = 0; // sequences issued or leased today
+    // Online numbers count up from first_number, leased blocks down from
+    // last_number: the day's first online ticket is 001 whatever was leased,
+    // and the two meet only when the capacity is spent. Both count against it.
+    int issued = 0; // online sequences issued today
+    int leased = 0; // sequences leased today
     std::vector<SequenceBlock> leases;
     ServiceTimes times;
     // The waiting tickets of this service, normal [0] and priority [1]. Kept
@@ -115,6 +121,8 @@ private:
   };
 
   QueueEngine(std::vector<ServiceRules> services, QueueConfig config);
+  // A service's day before its first action: nothing issued, leased or timed.
+  ServiceDay fresh_day(ServiceRules rules) const;
 
   // Every action starts here: refuses an earlier day, ends a finished one.
   std::optional<QueueError> enter(const StationTime &now);

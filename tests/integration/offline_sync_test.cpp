@@ -104,8 +104,9 @@ TEST_CASE("offline uploads to the real station: stored once across a kill -9") {
     REQUIRE((*again)[i].ticket.has_value());
     CHECK((*again)[i].ticket->sequence == tickets[i].sequence);
   }
-  // Outside the lease: refused with the stable code, nothing stored.
-  auto outside = upload_sync(client, {{uuid(99), "A", tickets.back().sequence + 1,
+  // Outside the lease (the next block down is nobody's yet): refused with the
+  // stable code, nothing stored.
+  auto outside = upload_sync(client, {{uuid(99), "A", tickets.front().sequence - 1,
                                        std::nullopt, tickets.back().issued_at}});
   REQUIRE(outside.has_value());
   CHECK((*outside)[0].status == 409);
@@ -278,6 +279,9 @@ TEST_CASE("station killed -9 while the kiosk keeps issuing: every offline ticket
     }
   };
   tap_some(4, false);
+  // Blocks for both services are held, and yet the day's online numbers start
+  // at 001: leases come from the top of the range.
+  CHECK(printed == std::vector<std::string>{"A001", "B001", "A002", "B002"});
 
   station.process->kill_hard();
   REQUIRE(station.process->wait_for(10s).has_value());
@@ -545,5 +549,6 @@ TEST_CASE("motcua-kiosk started while its station is down serves from the kept c
   CHECK(contains(log, "the catalog kept in the journal serves"));
   const auto states = print_states(log);
   REQUIRE(states.size() == 1);
-  CHECK_MESSAGE(contains(states[0], "number=A001 print=printed source=lease"), states[0]);
+  // The first block of the day, cut from the top: 990-999 (offline_lease_size 10).
+  CHECK_MESSAGE(contains(states[0], "number=A990 print=printed source=lease"), states[0]);
 }

@@ -59,11 +59,11 @@ TEST_CASE("a tap on the kiosk prints the ticket the station committed") {
   auto dir = fresh_dir("tap-to-ticket");
   StationProcess station(dir + "/station");
 
-  // No leased blocks: the first numbers of the day are A001 and A002 (the
-  // offline path has its own tests, offline_sync_test.cpp).
+  // The kiosk leases its offline blocks as it starts (from the top of the
+  // range); the day's first online numbers are still A001 and A002. The
+  // offline path has its own tests, offline_sync_test.cpp.
   write_text(dir + "/kiosk.json", R"({
     "format_version": 1,
-    "offline_tickets": false,
     "station_url": ")" + station.url() + R"(",
     "printer": {"queue": ")" + env["MOTCUA_RAW_QUEUE"] +
                                       R"(", "cups_server": ")" + env["CUPS_SERVER"] +

@@ -91,18 +91,19 @@ TEST_CASE("numbers come from the leased blocks in order, each once, then none") 
   {
     auto j = open_ok(path);
     CHECK(issue(*j, 1).empty()); // no lease: no number is invented
-    REQUIRE_FALSE(j->add_lease({"A", kDay, 11, 12}, 0));
-    REQUIRE_FALSE(j->add_lease({"A", kDay, 4, 5}, 0));
-    REQUIRE_FALSE(j->add_lease({"A", kDay, 4, 5}, 0)); // the same block again: once
+    // The station cuts blocks from the top down: the first one is the highest.
+    REQUIRE_FALSE(j->add_lease({"A", kDay, 998, 999}, 0));
+    REQUIRE_FALSE(j->add_lease({"A", kDay, 995, 996}, 0));
+    REQUIRE_FALSE(j->add_lease({"A", kDay, 998, 999}, 0)); // the same block again: once
     REQUIRE_FALSE(j->add_lease({"A", "2026-11-27", 1, 3}, 0)); // yesterday's
     CHECK(j->lease_remaining(kDay)->at("A") == 4);
-    CHECK(issue(*j, 1) == "A004");
-    CHECK(issue(*j, 2) == "A005");
+    CHECK(issue(*j, 1) == "A998");
+    CHECK(issue(*j, 2) == "A999");
   }
   // A power cut between taps: the next number is still the next one.
   auto j = open_ok(path);
-  CHECK(issue(*j, 3) == "A011");
-  CHECK(issue(*j, 4) == "A012");
+  CHECK(issue(*j, 3) == "A995");
+  CHECK(issue(*j, 4) == "A996");
   CHECK(issue(*j, 5).empty());
   CHECK(j->lease_remaining(kDay)->count("A") == 0);
   CHECK(j->counts()->unsent_tickets == 4);
@@ -111,10 +112,10 @@ TEST_CASE("numbers come from the leased blocks in order, each once, then none") 
   REQUIRE(unsent.has_value());
   REQUIRE(unsent->size() == 4);
   CHECK((*unsent)[0].upload.id == U(1));
-  CHECK((*unsent)[0].upload.sequence == 4);
-  CHECK((*unsent)[0].number == "A004");
+  CHECK((*unsent)[0].upload.sequence == 998);
+  CHECK((*unsent)[0].number == "A998");
   CHECK((*unsent)[0].day == kDay);
-  CHECK((*unsent)[3].upload.sequence == 12);
+  CHECK((*unsent)[3].upload.sequence == 996);
 
   REQUIRE(j->prune_leases(kDay).value() == 1); // yesterday's block only
 }

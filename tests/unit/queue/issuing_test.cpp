@@ -116,22 +116,80 @@ TEST_CASE("a time on an earlier day is refused") {
   CHECK(q.day() == "2026-11-24");
 }
 
-TEST_CASE("leased blocks reserve numbers that online issuing skips") {
+TEST_CASE(
+    "leased blocks come from the top of the range and online numbers start at 001") {
   auto q = engine({service("A", 10)});
-  ok(q.issue("A", "", at(8, 0)));
-  auto block = q.lease_block("A", 5, at(8, 1));
+  // A kiosk leases at the start of the day, before anybody arrives.
+  auto block = q.lease_block("A", 3, at(7, 0));
   REQUIRE(block.has_value());
-  CHECK(block->first == 2);
-  CHECK(block->last == 6);
+  CHECK(block->first == 997);
+  CHECK(block->last == 999);
   CHECK(block->day == "2026-11-23");
-  CHECK(ok(q.issue("A", "", at(8, 2))).number == "A007");
-  // Only what is left of the cap is granted.
+  CHECK(ok(q.issue("A", "", at(8, 0))).number == "A001");
+  auto second = q.lease_block("A", 2, at(8, 1));
+  REQUIRE(second.has_value());
+  CHECK(second->first == 995);
+  CHECK(second->last == 996);
+  CHECK(ok(q.issue("A", "", at(8, 2))).number == "A002");
+  // Leased numbers count against the cap: 2 issued + 5 leased of 10, so only
+  // 3 more can be leased, and then nothing is issued online either.
   auto rest = q.lease_block("A", 50, at(8, 3));
   REQUIRE(rest.has_value());
-  CHECK(rest->first == 8);
-  CHECK(rest->last == 10);
+  CHECK(rest->first == 992);
+  CHECK(rest->last == 994);
   CHECK_FALSE(q.lease_block("A", 1, at(8, 4)).has_value());
   CHECK(error_of(q.issue("A", "", at(8, 4))) == Code::daily_cap_reached);
+}
+
+TEST_CASE("online and leased numbers never meet, even when the cap is the whole range") {
+  ServiceRules small = service("A", 999);
+  small.first_number = 1;
+  small.last_number = 6;
+  auto q = engine({small});
+  auto block = q.lease_block("A", 2, at(7, 0));
+  REQUIRE(block.has_value());
+  CHECK(block->first == 5);
+  CHECK(block->last == 6);
+  std::vector<std::string> online;
+  for (int i = 0; i < 4; ++i)
+    online.push_back(ok(q.issue("A", "", at(8, i))).number);
+  CHECK(online == std::vector<std::string>{"A001", "A002", "A003", "A004"});
+  CHECK(error_of(q.issue("A", "", at(8, 5))) == Code::daily_cap_reached);
+  CHECK_FALSE(q.lease_block("A", 1, at(8, 6)).has_value());
+  // The leased numbers are still the kiosk's to upload.
+  CHECK(ok(q.insert_offline({"A", 5, "", at(7, 30)}, at(8, 7))).number == "A005");
+}
+
+TEST_CASE("the same actions cut the same blocks: a replay matches what kiosks hold") {
+  auto run = [] {
+    auto q = engine({service("A"), service("B")});
+    std::vector<std::pair<int, int>> blocks;
+    for (int i = 0; i < 3; ++i) {
+      auto a = q.lease_block("A", 10, at(7, i));
+      auto b = q.lease_block("B", 4 + i, at(7, i));
+      REQUIRE(a.has_value());
+      REQUIRE(b.has_value());
+      blocks.emplace_back(a->first, a->last);
+      blocks.emplace_back(b->first, b->last);
+      ok(q.issue("A", "", at(8, i)));
+    }
+    return blocks;
+  };
+  const auto first = run();
+  CHECK(first == run());
+  CHECK(first[0] == std::pair(990, 999));
+  CHECK(first[2] == std::pair(980, 989));
+  CHECK(first[5] == std::pair(985, 990)); // B: 996-999, 991-995, 985-990
+}
+
+TEST_CASE("leases restart from the top on the next day") {
+  auto q = engine({service("A")});
+  REQUIRE(q.lease_block("A", 10, at(7, 0)).has_value());
+  auto next_day = q.lease_block("A", 10, at(7, 0, 0, 1));
+  REQUIRE(next_day.has_value());
+  CHECK(next_day->first == 990);
+  CHECK(next_day->day == "2026-11-24");
+  CHECK(ok(q.issue("A", "", at(8, 0, 0, 1))).number == "A001");
 }
 
 TEST_CASE("offline tickets join the line by their issue time") {
@@ -139,25 +197,29 @@ TEST_CASE("offline tickets join the line by their issue time") {
   open(q, "1", {"A"}, at(8, 0));
   auto block = q.lease_block("A", 3, at(7, 0));
   REQUIRE(block.has_value());
+  REQUIRE(block->first == 997);
   const QueueTicket online = ok(q.issue("A", "", at(8, 10)));
-  CHECK(online.number == "A004");
-  const QueueTicket offline = ok(q.insert_offline({"A", 2, "", at(8, 5)}, at(8, 20)));
-  CHECK(offline.number == "A002");
+  CHECK(online.number == "A001");
+  const QueueTicket offline = ok(q.insert_offline({"A", 998, "", at(8, 5)}, at(8, 20)));
+  CHECK(offline.number == "A998");
   CHECK(offline.offline);
   CHECK(offline.issued_at == at(8, 5));
   CHECK(q.people_ahead(online.id).value() == 1);
   CHECK(ok(q.call_next("1", at(8, 21))).id == offline.id);
 
-  CHECK(error_of(q.insert_offline({"A", 2, "", at(8, 6)}, at(8, 22))) ==
+  CHECK(error_of(q.insert_offline({"A", 998, "", at(8, 6)}, at(8, 22))) ==
         Code::duplicate_ticket);
-  CHECK(error_of(q.insert_offline({"A", 4, "", at(8, 6)}, at(8, 22))) ==
+  CHECK(error_of(q.insert_offline({"A", 996, "", at(8, 6)}, at(8, 22))) ==
         Code::not_leased);
-  CHECK(error_of(q.insert_offline({"A", 3, "", at(8, 6, 0, -1)}, at(8, 22))) ==
+  // An online number is never an offline one.
+  CHECK(error_of(q.insert_offline({"A", 1, "", at(8, 6)}, at(8, 22))) ==
+        Code::not_leased);
+  CHECK(error_of(q.insert_offline({"A", 997, "", at(8, 6, 0, -1)}, at(8, 22))) ==
         Code::wrong_day);
-  CHECK(error_of(q.insert_offline({"B", 3, "", at(8, 6)}, at(8, 22))) ==
+  CHECK(error_of(q.insert_offline({"B", 997, "", at(8, 6)}, at(8, 22))) ==
         Code::unknown_service);
   // Yesterday's lease does not cover today's numbers.
-  CHECK(error_of(q.insert_offline({"A", 3, "", at(0, 1, 0, 1)}, at(0, 2, 0, 1))) ==
+  CHECK(error_of(q.insert_offline({"A", 997, "", at(0, 1, 0, 1)}, at(0, 2, 0, 1))) ==
         Code::not_leased);
 }
 

@@ -81,24 +81,24 @@ std::string enroll(test::StationStack &s, const std::string &chief,
 TEST_CASE("offline tickets from a lease are stored once and placed by issue time") {
   test::StationStack s(fixed_clock(kSaturdayNine));
   const auto [first, last] = lease(s, "A", 5);
-  CHECK(first == 1);
-  CHECK(last == 5);
+  CHECK(first == 995); // from the top of the range: online numbering keeps 001
+  CHECK(last == 999);
   // The answer carries the station's time: a kiosk learns the station's day.
   auto answer = s.handle(post("/api/v1/leases", R"({"service_id":"B","count":1})"));
   CHECK(body_of(answer).at("lease").at("station_time").as_string() ==
         "2026-11-28T09:00:00+07:00");
-  // Online numbering skips the leased block.
+  // The day's first online ticket is 001 although five numbers are leased.
   auto online = s.handle(post("/api/v1/tickets", R"({"service":"A"})"));
   REQUIRE(online.status == 201);
-  CHECK(motcua::parse_ticket_response(online.body)->number == "A006");
+  CHECK(motcua::parse_ticket_response(online.body)->number == "A001");
 
   // Issued at 08:40 and 08:50, before the online ticket of 09:00.
-  auto results = upload(s, {offline(1, "A", 2, "2026-11-28T08:50:00+07:00"),
-                            offline(2, "A", 1, "2026-11-28T01:40:00Z")});
+  auto results = upload(s, {offline(1, "A", 996, "2026-11-28T08:50:00+07:00"),
+                            offline(2, "A", 995, "2026-11-28T01:40:00Z")});
   REQUIRE(results[0].status == 201);
   REQUIRE(results[1].status == 201);
-  CHECK(results[0].ticket->number == "A002");
-  CHECK(results[1].ticket->number == "A001");
+  CHECK(results[0].ticket->number == "A996");
+  CHECK(results[1].ticket->number == "A995");
   CHECK(results[1].ticket->issued_at == "2026-11-28T01:40:00Z"); // as the kiosk sent it
   // Each went ahead of the online ticket of 09:00.
   CHECK(results[0].ticket->people_ahead == 0);
@@ -110,34 +110,38 @@ TEST_CASE("offline tickets from a lease are stored once and placed by issue time
   CHECK(snapshot.counts[0].waiting == 3);
 
   // A retry (lost answer) changes nothing and answers the same ticket.
-  auto again = upload(s, {offline(1, "A", 2, "2026-11-28T08:50:00+07:00")});
+  auto again = upload(s, {offline(1, "A", 996, "2026-11-28T08:50:00+07:00")});
   CHECK(again[0].status == 200);
-  CHECK(again[0].ticket->number == "A002");
-  CHECK(again[0].ticket->people_ahead == 1); // now behind 08:40's A001
+  CHECK(again[0].ticket->number == "A996");
+  CHECK(again[0].ticket->people_ahead == 1); // now behind 08:40's A995
   CHECK(s.desk->snapshot().counts[0].waiting == 3);
 }
 
 TEST_CASE("an offline number outside the kiosk's lease is refused with not_leased") {
   test::StationStack s(fixed_clock(kSaturdayNine));
-  lease(s, "A", 2);
-  auto results = upload(s, {offline(1, "A", 3, "2026-11-28T08:50:00+07:00"),
-                            offline(2, "B", 1, "2026-11-28T08:50:00+07:00"),
-                            offline(3, "A", 1, "2026-11-28T08:51:00+07:00")});
+  lease(s, "A", 2); // 998-999
+  auto results = upload(s, {offline(1, "A", 997, "2026-11-28T08:50:00+07:00"),
+                            offline(2, "B", 999, "2026-11-28T08:50:00+07:00"),
+                            offline(3, "A", 998, "2026-11-28T08:51:00+07:00")});
   CHECK(results[0].status == 409);
   CHECK(code_of(results[0]) == "not_leased");
   CHECK(code_of(results[1]) == "not_leased");
   CHECK(results[2].status == 201); // one refusal does not hold back the others
   // The same number under another UUID is a second ticket: refused.
-  auto twin = upload(s, {offline(4, "A", 1, "2026-11-28T08:52:00+07:00")});
+  auto twin = upload(s, {offline(4, "A", 998, "2026-11-28T08:52:00+07:00")});
   CHECK(twin[0].status == 409);
   CHECK(code_of(twin[0]) == "duplicate_ticket");
   // The same UUID for another number is a conflict, not a replay.
-  auto reused = upload(s, {offline(3, "A", 2, "2026-11-28T08:51:00+07:00")});
+  auto reused = upload(s, {offline(3, "A", 999, "2026-11-28T08:51:00+07:00")});
   CHECK(code_of(reused[0]) == "idempotency_conflict");
   // Yesterday's ticket has no queue to join.
-  auto late = upload(s, {offline(5, "A", 2, "2026-11-27T16:00:00+07:00")});
+  auto late = upload(s, {offline(5, "A", 999, "2026-11-27T16:00:00+07:00")});
   CHECK(code_of(late[0]) == "wrong_day");
-  CHECK(s.desk->snapshot().counts[0].waiting == 1);
+  // A number online issuing handed out is nobody's lease.
+  REQUIRE(s.handle(post("/api/v1/tickets", R"({"service":"A"})")).status == 201);
+  auto online_number = upload(s, {offline(6, "A", 1, "2026-11-28T08:53:00+07:00")});
+  CHECK(code_of(online_number[0]) == "not_leased");
+  CHECK(s.desk->snapshot().counts[0].waiting == 2);
 }
 
 TEST_CASE("a kiosk may upload only from blocks leased to itself") {
@@ -152,7 +156,7 @@ TEST_CASE("a kiosk may upload only from blocks leased to itself") {
   const std::string door = enroll(s, chief, "door");
   const auto [hall_first, hall_last] = lease(s, "A", 3, hall);
   const auto [door_first, door_last] = lease(s, "A", 3, door);
-  CHECK(door_first == hall_last + 1);
+  CHECK(door_last == hall_first - 1); // the next block down
 
   auto wrong =
       upload(s, {offline(1, "A", door_first, "2026-11-28T08:50:00+07:00")}, hall);
@@ -170,8 +174,9 @@ TEST_CASE("a kiosk may upload only from blocks leased to itself") {
 
 TEST_CASE("offline uploads survive a restart and the lease still belongs to its kiosk") {
   test::StationStack s(fixed_clock(kSaturdayNine));
-  lease(s, "C", 4);
-  REQUIRE(upload(s, {offline(1, "C", 1, "2026-11-28T08:30:00+07:00")})[0].status == 201);
+  const auto [first, last] = lease(s, "C", 4);
+  REQUIRE(upload(s, {offline(1, "C", first, "2026-11-28T08:30:00+07:00")})[0].status ==
+          201);
 
   DeskOptions options;
   options.always_issuing = true;
@@ -185,15 +190,23 @@ TEST_CASE("offline uploads survive a restart and the lease still belongs to its 
                                        fixed_clock(kSaturdayNine));
   auto snapshot = s.desk->snapshot();
   REQUIRE(snapshot.open_tickets.size() == 1);
-  CHECK(snapshot.open_tickets[0].number == "K001"); // service C prints K
+  CHECK(snapshot.open_tickets[0].number == "K996"); // service C prints K
   CHECK(snapshot.open_tickets[0].offline);
   CHECK(snapshot.open_tickets[0].queued_at.second_of_day == 8 * 3600 + 30 * 60);
 
-  auto replay = upload(s, {offline(1, "C", 1, "2026-11-28T08:30:00+07:00")});
+  auto replay = upload(s, {offline(1, "C", first, "2026-11-28T08:30:00+07:00")});
   CHECK(replay[0].status == 200);
-  auto next = upload(s, {offline(2, "C", 2, "2026-11-28T08:31:00+07:00")});
+  auto next = upload(s, {offline(2, "C", last, "2026-11-28T08:31:00+07:00")});
   CHECK(next[0].status == 201);
   CHECK(s.desk->snapshot().open_tickets.size() == 2);
+  // The replayed block is still spent: the next one is cut below it, and online
+  // numbering still starts at 001.
+  const auto [again_first, again_last] = lease(s, "C", 4);
+  CHECK(again_last == first - 1);
+  CHECK(again_first == first - 4);
+  auto online = s.handle(post("/api/v1/tickets", R"({"service":"C"})"));
+  REQUIRE(online.status == 201);
+  CHECK(motcua::parse_ticket_response(online.body)->number == "K001");
 }
 
 TEST_CASE("malformed offline uploads get 400 with a named code") {
