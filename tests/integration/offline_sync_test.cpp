@@ -4,8 +4,10 @@
 #include "net/journal/journal.hpp"
 #include "net/journal/lease_keeper.hpp"
 #include "net/journal/ticket_outbox.hpp"
+#include "tests/support/books.hpp"
 #include "tests/support/printers.hpp"
 #include "tests/support/station_process.hpp"
+#include "tests/support/sync_kiosk.hpp"
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>
@@ -30,17 +32,7 @@ namespace {
 
 // number → how many rows hold it.
 std::map<std::string, int> ticket_rows(const std::string &path) {
-  sqlite3 *db = nullptr;
-  std::map<std::string, int> out;
-  REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-  sqlite3_stmt *stmt = nullptr;
-  REQUIRE(sqlite3_prepare_v2(db, "SELECT number FROM tickets", -1, &stmt, nullptr) ==
-          SQLITE_OK);
-  while (sqlite3_step(stmt) == SQLITE_ROW)
-    ++out[reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0))];
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return out;
+  return column_counts(path, "SELECT number FROM tickets");
 }
 
 Result<net::StationClient::Lease, net::StationError>
@@ -121,159 +113,28 @@ TEST_CASE("offline uploads to the real station: stored once across a kill -9") {
     CHECK_MESSAGE(count == 1, number, " is stored ", count, " times");
 }
 
-namespace {
-
-// The kiosk's sync pieces as motcua-kiosk wires them (kiosk/main.cpp), minus
-// the screens: the station client for tickets with the fallback deadline, the
-// journal, the lease keeper and the offline-ticket outbox on their own client.
-// The test thread is the owner thread that pumps them.
-struct PiecesKiosk {
-  static constexpr auto kFallback = 800ms;
-
-  explicit PiecesKiosk(const std::string &journal_path, const std::string &port)
-      : station{"127.0.0.1", port} {
-    auto j = net::Journal::open(journal_path);
-    REQUIRE_MESSAGE(j.has_value(), (j ? "" : j.error().message));
-    journal = std::move(j).value();
-    net::OutboxOptions options;
-    options.backoff = {100ms, 400ms}; // a test-sized backoff
-    outbox = std::make_unique<net::TicketOutbox>(
-        *journal,
-        [this](const net::OfflineTicketRecord &t, net::SendDone done) {
-          sync.upload_offline_tickets({t.upload}, [done = std::move(done)](auto r) {
-            if (r && r->size() == 1)
-              return done(net::to_send_result(r->front()));
-            done({false, r.has_value() || r.error().http_status > 0,
-                  r ? 0 : r.error().http_status, r ? "no result" : r.error().message});
-          });
-        },
-        [] {}, [] { return 0.5; },
-        [this](const std::string &line) { log.push_back(line); }, options);
-    net::LeasePolicy policy;
-    policy.block_size = 6;
-    policy.refill_below = 3;
-    policy.backoff = {100ms, 400ms};
-    leases = std::make_unique<net::LeaseKeeper>(
-        *journal,
-        [this](const std::string &service, int count, net::LeaseDone done) {
-          sync.lease_block(service, count, [done = std::move(done)](auto r) {
-            if (r)
-              return done(net::LeaseBlock{r->service_id, r->day, r->first, r->last});
-            done(unexpected(net::SendResult{false, r.error().http_status > 0,
-                                            r.error().http_status, r.error().message}));
-          });
-        },
-        [] {}, [] { return 0.5; },
-        [this](const std::string &line) { log.push_back(line); }, policy);
-    leases->set_services({"A", "B"});
-  }
-
-  void pump() {
-    const auto now = net::OutboxClock::now();
-    const auto wall = std::chrono::duration_cast<std::chrono::milliseconds>(
-                          std::chrono::system_clock::now().time_since_epoch())
-                          .count();
-    outbox->pump(now, wall);
-    leases->pump(now, wall, day);
-  }
-
-  // Pumps until `done` holds, for at most `rounds` rounds of 10 ms.
-  template <typename Pred> bool pump_until(Pred done, int rounds = 1000) {
-    for (int i = 0; i < rounds; ++i) {
-      pump();
-      if (done())
-        return true;
-      std::this_thread::sleep_for(10ms);
-    }
-    return false;
-  }
-
-  // One tap: the station's number if it answers within the fallback deadline,
-  // else the lease's (journaled first). Returns the printed number, "" when
-  // neither gave one; `offline` says where it came from.
-  std::string tap(const std::string &service, int n, bool &offline,
-                  std::chrono::microseconds &took) {
-    const auto t0 = std::chrono::steady_clock::now();
-    auto answer = std::make_shared<std::promise<Result<Ticket, net::StationError>>>();
-    auto future = answer->get_future();
-    tickets.issue_ticket(TicketRequest{service, std::nullopt, "tap-" + std::to_string(n)},
-                         [answer](auto r) { answer->set_value(std::move(r)); });
-    offline = true;
-    std::string number;
-    if (future.wait_for(kFallback) == std::future_status::ready) {
-      auto r = future.get();
-      if (r) {
-        offline = false;
-        number = r->number;
-      }
-    }
-    if (offline) {
-      char at[40];
-      std::snprintf(at, sizeof at, "%sT00:%02d:%02d+07:00", leases->day().c_str(), n / 60,
-                    n % 60);
-      char id[40];
-      std::snprintf(id, sizeof id, "00000000-0000-4000-9000-%012d", n);
-      // The station's day, as its blocks named it (as motcua-kiosk does).
-      auto issued = journal->issue_from_lease(
-          leases->day(), service, OfflineTicketUpload{id, service, 0, std::nullopt, at},
-          0);
-      REQUIRE_MESSAGE(issued.has_value(), (issued ? "" : issued.error().message));
-      if (*issued) {
-        number = (*issued)->number;
-        outbox->notify_added();
-        leases->notify_taken();
-      }
-    }
-    took = std::chrono::duration_cast<std::chrono::microseconds>(
-        std::chrono::steady_clock::now() - t0);
-    return number;
-  }
-
-  net::StationAddress station;
-  std::string day; // the kiosk's local day, for the lease keeper
-  std::unique_ptr<net::Journal> journal;
-  net::StationClient tickets{station, kFallback};
-  net::StationClient sync{station, 2000ms};
-  std::unique_ptr<net::TicketOutbox> outbox;
-  std::unique_ptr<net::LeaseKeeper> leases;
-  std::vector<std::string> log;
-};
-
-} // namespace
-
 TEST_CASE("station killed -9 while the kiosk keeps issuing: every offline ticket lands "
           "once, no number printed twice") {
   auto dir = fresh_dir("offline-kiosk-kill9");
   StationProcess station(dir + "/station");
-  PiecesKiosk kiosk(dir + "/kiosk/journal.db", station.port);
-  {
-    // The kiosk's day is the station's: learn it from a lease.
-    net::StationClient probe({"127.0.0.1", station.port}, 2000ms);
-    auto lease = lease_sync(probe, "A", 1);
-    REQUIRE(lease.has_value());
-    kiosk.day = lease->day;
-  }
-  REQUIRE(kiosk.pump_until([&] {
-    const auto &left = kiosk.leases->remaining();
-    return left.count("A") && left.at("A") >= 3 && left.count("B") && left.at("B") >= 3;
-  }));
+  SyncKiosk kiosk(dir + "/kiosk/journal.db", {"127.0.0.1", station.port});
+  REQUIRE(kiosk.pump_until([&] { return kiosk.holds_leases(3); }));
 
   std::vector<std::string> printed;
   std::set<std::string> printed_offline;
   int n = 0;
   auto tap_some = [&](int count, bool expect_offline) {
     for (int i = 0; i < count; ++i, ++n) {
-      bool offline = false;
-      std::chrono::microseconds took{};
-      auto number = kiosk.tap(n % 2 ? "B" : "A", n, offline, took);
-      REQUIRE_MESSAGE(!number.empty(), "tap ", n, " got no number");
-      CHECK(offline == expect_offline);
-      printed.push_back(number);
-      if (offline) {
-        printed_offline.insert(number);
+      const auto ticket = kiosk.tap(n % 2 ? "B" : "A");
+      REQUIRE_MESSAGE(!ticket.number.empty(), "tap ", n, " got no number");
+      CHECK(ticket.offline == expect_offline);
+      printed.push_back(ticket.number);
+      if (ticket.offline) {
+        printed_offline.insert(ticket.number);
         // The citizen's wait with the station dead: the fallback included.
         // (A figure for the log, not an assertion: timings vary by machine.)
-        MESSAGE("offline tap ", n, ": ", number, " in ", took.count(), " us");
+        MESSAGE("offline tap ", n, ": ", ticket.number, " in ", ticket.took.count(),
+                " us");
       }
       kiosk.pump();
     }
@@ -287,18 +148,16 @@ TEST_CASE("station killed -9 while the kiosk keeps issuing: every offline ticket
   REQUIRE(station.process->wait_for(10s).has_value());
   // The leases held before the crash serve: 3+ numbers per service.
   tap_some(6, true);
-  CHECK(kiosk.journal->counts()->unsent_tickets == 6);
+  CHECK(kiosk.journal().counts()->unsent_tickets == 6);
 
   station.start(station.port); // same address: the kiosk's clients reconnect
-  REQUIRE(kiosk.pump_until([&] { return kiosk.journal->counts()->unsent_tickets == 0; }));
-  CHECK(kiosk.journal->counts()->sent_tickets == 6);
-  CHECK(kiosk.journal->counts()->rejected_tickets == 0);
+  REQUIRE(
+      kiosk.pump_until([&] { return kiosk.journal().counts()->unsent_tickets == 0; }));
+  CHECK(kiosk.journal().counts()->sent_tickets == 6);
+  CHECK(kiosk.journal().counts()->rejected_tickets == 0);
   // Online again, and the leases were refilled.
   tap_some(2, false);
-  REQUIRE(kiosk.pump_until([&] {
-    const auto &left = kiosk.leases->remaining();
-    return left.count("A") && left.at("A") >= 3 && left.count("B") && left.at("B") >= 3;
-  }));
+  REQUIRE(kiosk.pump_until([&] { return kiosk.holds_leases(3); }));
 
   // No number printed twice, on paper or in the books.
   std::set<std::string> unique(printed.begin(), printed.end());
@@ -465,31 +324,28 @@ TEST_CASE("a station that accepts and never answers: the ticket comes from the l
           "after the fallback deadline") {
   auto dir = fresh_dir("offline-silent-station");
   StationProcess station(dir + "/station");
-  PiecesKiosk kiosk(dir + "/kiosk/journal.db", station.port);
-  REQUIRE(kiosk.pump_until([&] {
-    const auto &left = kiosk.leases->remaining();
-    return left.count("A") && left.at("A") >= 3;
-  }));
+  SyncKiosk kiosk(dir + "/kiosk/journal.db", {"127.0.0.1", station.port});
+  REQUIRE(kiosk.pump_until([&] { return kiosk.holds_leases(3); }));
   station.process->kill_hard();
   REQUIRE(station.process->wait_for(10s).has_value());
   std::set<std::string> printed;
   {
     SilentListener silent(station.port);
     for (int n = 0; n < 3; ++n) {
-      bool offline = false;
-      std::chrono::microseconds took{};
-      auto number = kiosk.tap("A", 100 + n, offline, took);
-      REQUIRE_FALSE(number.empty());
-      CHECK(offline);
-      CHECK(printed.insert(number).second);
+      const auto ticket = kiosk.tap("A");
+      REQUIRE_FALSE(ticket.number.empty());
+      CHECK(ticket.offline);
+      CHECK(printed.insert(ticket.number).second);
       // The citizen's wait: the fallback deadline and the journal commit.
-      MESSAGE("silent station, tap ", n, ": ", number, " in ", took.count(), " us");
+      MESSAGE("silent station, tap ", n, ": ", ticket.number, " in ", ticket.took.count(),
+              " us");
       kiosk.pump();
     }
   }
   station.start(station.port);
-  REQUIRE(kiosk.pump_until([&] { return kiosk.journal->counts()->unsent_tickets == 0; }));
-  CHECK(kiosk.journal->counts()->sent_tickets == 3);
+  REQUIRE(
+      kiosk.pump_until([&] { return kiosk.journal().counts()->unsent_tickets == 0; }));
+  CHECK(kiosk.journal().counts()->sent_tickets == 3);
   station.process->terminate();
   REQUIRE(station.process->wait_for(10s) == std::optional<int>(0));
   const auto rows = ticket_rows(station.database());
