@@ -48,6 +48,11 @@ SyncKiosk::SyncKiosk(const std::string &journal_path, net::StationAddress statio
   sync_ = std::make_unique<net::StationClient>(station_, options_.sync_timeout);
   auto jitter = [this] { return std::uniform_real_distribution<double>(0, 1)(random_); };
   auto to_log = [this](const std::string &line) { log.push_back(line); };
+  auto wake = [this] {
+    std::lock_guard lock(wake_mutex_);
+    wake_ = true;
+    woken_.notify_one();
+  };
   net::OutboxOptions outbox;
   outbox.backoff = options_.backoff;
   ratings_ = std::make_unique<net::RatingOutbox>(
@@ -57,7 +62,7 @@ SyncKiosk::SyncKiosk(const std::string &journal_path, net::StationAddress statio
           done(r ? net::SendResult{true, true, 201, "stored"} : failed(r.error()));
         });
       },
-      [] {}, jitter, to_log, outbox);
+      wake, jitter, to_log, outbox);
   outbox_ = std::make_unique<net::TicketOutbox>(
       *journal_,
       [this](const net::OfflineTicketRecord &t, net::SendDone done) {
@@ -67,7 +72,7 @@ SyncKiosk::SyncKiosk(const std::string &journal_path, net::StationAddress statio
           done(r ? net::SendResult{false, false, 0, "no result"} : failed(r.error()));
         });
       },
-      [] {}, jitter, to_log, outbox);
+      wake, jitter, to_log, outbox);
   net::LeasePolicy policy;
   policy.block_size = options_.lease_block;
   policy.refill_below = options_.refill_below;
@@ -81,11 +86,17 @@ SyncKiosk::SyncKiosk(const std::string &journal_path, net::StationAddress statio
           done(unexpected(failed(r.error())));
         });
       },
-      [] {}, jitter, to_log, policy);
+      wake, jitter, to_log, policy);
   leases_->set_services(options_.services);
 }
 
 SyncKiosk::~SyncKiosk() = default;
+
+void SyncKiosk::wait_for_wake(std::chrono::milliseconds at_most) {
+  std::unique_lock lock(wake_mutex_);
+  woken_.wait_for(lock, at_most, [this] { return wake_; });
+  wake_ = false;
+}
 
 void SyncKiosk::pump() {
   const auto now = net::OutboxClock::now();

@@ -12,7 +12,9 @@
 #include "net/journal/ticket_outbox.hpp"
 
 #include <chrono>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <random>
 #include <string>
@@ -49,16 +51,18 @@ public:
   ~SyncKiosk();
 
   void pump();
-  // Pumps until `done` holds, for at most `rounds` rounds of 10 ms.
+  // Pumps until `done` holds, for at most `rounds` rounds of at most 10 ms:
+  // an answer's wake (as motcua-kiosk's Tick event) ends a round early.
   template <typename Pred> bool pump_until(Pred done, int rounds = 1000) {
     for (int i = 0; i < rounds; ++i) {
       pump();
       if (done())
         return true;
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      wait_for_wake(std::chrono::milliseconds(10));
     }
     return false;
   }
+  void wait_for_wake(std::chrono::milliseconds at_most);
   // Every service holds at least `numbers` leased numbers.
   bool holds_leases(int numbers) const;
 
@@ -76,6 +80,11 @@ public:
 private:
   std::string uuid();
 
+  // Set from the clients' threads when an answer waits in an inbox; declared
+  // before the clients, whose cancelled callbacks still wake while they stop.
+  std::mutex wake_mutex_;
+  std::condition_variable woken_;
+  bool wake_ = false;
   SyncKioskOptions options_;
   net::StationAddress station_;
   std::unique_ptr<net::Journal> journal_;
