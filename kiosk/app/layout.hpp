@@ -5,6 +5,7 @@
 // hit-testing is tested without a window, and painter, input and scripts
 // all read the same rectangles.
 #include "kiosk/app/events.hpp"
+#include "kiosk/app/rect.hpp"
 #include "kiosk/app/screen_state.hpp"
 
 #include <optional>
@@ -14,26 +15,6 @@
 
 namespace motcua::kiosk {
 
-struct Rect {
-  int x = 0;
-  int y = 0;
-  int w = 0;
-  int h = 0;
-  bool contains(int px, int py) const {
-    return px >= x && px < x + w && py >= y && py < y + h;
-  }
-  bool overlaps(const Rect &o) const {
-    return x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h;
-  }
-  bool inside(const Rect &o) const {
-    return x >= o.x && y >= o.y && right() <= o.right() && bottom() <= o.bottom();
-  }
-  int center_x() const { return x + w / 2; }
-  int center_y() const { return y + h / 2; }
-  int right() const { return x + w; }
-  int bottom() const { return y + h; }
-  bool operator==(const Rect &) const = default;
-};
 
 // Sizes that scale with the window: the shorter side sets them, so text
 // keeps the same physical feel in portrait and landscape.

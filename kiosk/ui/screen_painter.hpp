@@ -5,6 +5,7 @@
 #include "kiosk/app/layout.hpp"
 #include "kiosk/app/screen_state.hpp"
 #include "kiosk/app/texts.hpp"
+#include "kiosk/ui/canvas.hpp"
 #include "kiosk/ui/text_cache.hpp"
 
 #include <map>
@@ -21,7 +22,7 @@ public:
   // `texts` by language code ("vi", "en"); the state says which one shows.
   ScreenPainter(SDL_Renderer *renderer, TextCache &text,
                 std::map<std::string, Texts, std::less<>> texts)
-      : renderer_(renderer), text_(text), texts_(std::move(texts)) {}
+      : renderer_(renderer), text_(text), texts_(std::move(texts)), canvas_(renderer, text) {}
 
   // Draws a whole frame (does not present it). `pressed` is the index of the
   // button under the finger in layout_screen(state, width, height).
@@ -29,10 +30,7 @@ public:
              std::optional<std::size_t> pressed = std::nullopt);
 
 private:
-  struct Line {
-    std::string text;
-    TextStyle style;
-  };
+  using Line = Canvas::Line;
 
   const Texts &texts(const State &state) const;
   void paint_band(const State &state, const ScreenLayout &layout,
@@ -43,7 +41,7 @@ private:
   void paint_service(const State &state, const Button &b, const Metrics &m, Rgb fg);
   void paint_level(const State &state, const Button &b, const Metrics &m, Rgb fg);
   void paint_face(const std::string &level, int cx, int cy, int radius);
-  enum class Align { centre, left };
+  using Align = Canvas::Align;
   // Bold text as large as fits the area: shrunk, then wrapped, then shrunk again.
   void paint_label(const std::string &label, const Rect &area, int max_size, int min_size,
                    Rgb color, Align align = Align::centre);
@@ -63,6 +61,7 @@ private:
   SDL_Renderer *renderer_;
   TextCache &text_;
   std::map<std::string, Texts, std::less<>> texts_;
+  Canvas canvas_;
 };
 
 } // namespace motcua::kiosk::ui

@@ -2,7 +2,7 @@
 
 #include "server/log.hpp"
 #include "server/numbering.hpp"
-#include "server/security/crypto.hpp"
+#include "net/system/crypto.hpp"
 
 #include <cctype>
 

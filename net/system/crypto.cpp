@@ -1,4 +1,4 @@
-#include "server/security/crypto.hpp"
+#include "net/system/crypto.hpp"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <vector>
 
-namespace motcua::station::crypto {
+namespace motcua::crypto {
 
 namespace {
 std::string to_hex(const unsigned char *data, std::size_t size) {
@@ -50,4 +50,4 @@ bool equal_constant_time(std::string_view a, std::string_view b) {
   return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-} // namespace motcua::station::crypto
+} // namespace motcua::crypto

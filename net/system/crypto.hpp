@@ -1,9 +1,10 @@
 #pragma once
-// The few primitives the station's authentication needs (OpenSSL libcrypto).
+// The few primitives the station's authentication and the kiosk's technician PIN
+// need (OpenSSL libcrypto).
 #include <string>
 #include <string_view>
 
-namespace motcua::station::crypto {
+namespace motcua::crypto {
 
 // `bytes` random bytes from the system CSPRNG, as lowercase hex.
 std::string random_hex(std::size_t bytes);
@@ -18,4 +19,4 @@ std::string pbkdf2_hex(std::string_view password, std::string_view salt, int ite
 // Compares without leaking where the first difference is.
 bool equal_constant_time(std::string_view a, std::string_view b);
 
-} // namespace motcua::station::crypto
+} // namespace motcua::crypto
