@@ -7,15 +7,18 @@
 #include "kiosk/app/read_file.hpp"
 #include "kiosk/app/screen_machine.hpp"
 #include "kiosk/app/script_player.hpp"
+#include "kiosk/app/technician_texts.hpp"
 #include "kiosk/app/texts.hpp"
 #include "kiosk/app/ticket_print_job.hpp"
 #include "kiosk/shell/kiosk_token.hpp"
+#include "kiosk/shell/pin_command.hpp"
 #include "kiosk/shell/print_pipeline.hpp"
 #include "kiosk/shell/printer_commands.hpp"
 #include "kiosk/shell/printer_probe.hpp"
 #include "kiosk/shell/provision_command.hpp"
 #include "kiosk/shell/request_key.hpp"
 #include "kiosk/shell/sdl_script_host.hpp"
+#include "kiosk/shell/technician_session.hpp"
 #include "kiosk/shell/user_events.hpp"
 #include "kiosk/ui/input_router.hpp"
 #include "kiosk/ui/screen_painter.hpp"
@@ -30,6 +33,7 @@
 #include "net/journal/ticket_outbox.hpp"
 #include "net/protocol/kiosk_health.hpp"
 #include "net/system/install_paths.hpp"
+#include "net/system/log.hpp"
 #include "net/system/systemd_notify.hpp"
 #include "printer/cups_raw_printer.hpp"
 #include "printer/direct_escpos_printer.hpp"
@@ -62,7 +66,9 @@ constexpr int kExitStartup = 1;
 // fault shows on the screen within this time (and after every job at once).
 constexpr auto kPrinterPollEvery = std::chrono::seconds(5);
 
-void log(const std::string &line) { std::cerr << "motcua-kiosk: " << line << std::endl; }
+void log(const std::string &line, LogLevel level = LogLevel::info) {
+  log_line("motcua-kiosk", level, line);
+}
 
 IssueFailure to_issue_failure(const net::StationError &e) {
   using K = net::StationError::Kind;
@@ -141,6 +147,12 @@ Result<Loaded> load_inputs(const CliOptions &options) {
     if (auto missing = missing_text_keys(*texts, reason_keys); !missing.empty())
       return unexpected(options.config_path + ": rating_reasons: no text for " +
                         missing[0] + " in i18n/" + language + ".json");
+    const auto tech_keys = tech::text_keys();
+    if (auto missing = missing_text_keys(
+            *texts, std::vector<std::string>(tech_keys.begin(), tech_keys.end()));
+        !missing.empty())
+      return unexpected("i18n/" + std::string(language) + ".json: no text for " +
+                        missing[0]);
     screen_texts.emplace(language, std::move(texts.value()));
   }
   // The receipt speaks the station's language whatever the screen shows.
@@ -531,6 +543,28 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
 
     ui::ScreenPainter painter((*window)->renderer(), **text, in.screen_texts);
     SdlScriptHost host(**window, painter);
+    // The technician screens behind the corner gesture (docs/KIOSK.md).
+    ui::TechnicianPainter technician_painter((*window)->renderer(), **text,
+                                             in.screen_texts);
+    const char *state_env = std::getenv("STATE_DIRECTORY");
+    TechnicianSession technician(
+        {options.config_path, in.config,
+         resolve_state_dir(in.config, options.config_path, state_env ? state_env : ""),
+         resolve_token_path(in.config, options.config_path, state_env ? state_env : ""),
+         in.station, [&bridge] { bridge.push(Tick{}); },
+         [&](tech::DiagnosticFacts &facts) {
+           if (auto counts = (*journal)->counts())
+             facts.outbox_depth = counts->unsent_ratings + counts->unsent_tickets;
+           for (const auto &[service, left] : leases.remaining())
+             facts.leases[service] = left;
+           facts.version = MOTCUA_KIOSK_VERSION;
+           facts.uptime_seconds =
+               std::chrono::duration_cast<std::chrono::seconds>(Clock::now() - started)
+                   .count();
+           facts.last_problem = last_logged_problem();
+         }},
+        technician_painter);
+    host.set_technician(&technician);
     std::optional<script::Player> player;
     if (in.script)
       player.emplace(std::move(*in.script), options.script_path, host, std::cout);
@@ -601,6 +635,8 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
         running = false; // a way out for developers; full screen swallows keys
         return;
       }
+      if (technician.handle(sdl, (*window)->width(), (*window)->height(), now))
+        return;
       auto outcome = input.handle(sdl, state, (*window)->width(), (*window)->height());
       if (outcome.redraw) {
         // The pressed look shows on the frame drawn for this very touch.
@@ -619,6 +655,28 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
     bool first_frame = true;
     while (running) {
       TimePoint now = Clock::now();
+      if (technician.pump(now))
+        dirty = true;
+      if (auto changes = technician.take_changes()) {
+        if (changes->token) {
+          client.set_bearer_token(*changes->token);
+          sync_client.set_bearer_token(*changes->token);
+        }
+        if (changes->config) { // the technician's settings: the screens start anew
+          in.config = *changes->config;
+          auto restart = start(screen_settings(in.config));
+          state = restart.state;
+          input.forget_press();
+          for (const auto &e : restart.effects)
+            execute(e);
+        }
+        dirty = true;
+      }
+      if (dirty && technician.active()) {
+        technician.paint((*window)->width(), (*window)->height());
+        SDL_RenderPresent((*window)->renderer());
+        dirty = false;
+      }
       if (dirty) {
         painter.paint(state, (*window)->width(), (*window)->height(), input.pressed());
         SDL_RenderPresent((*window)->renderer());
@@ -678,6 +736,8 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
         }
       }
       std::optional<TimePoint> wake = next_deadline(state);
+      if (auto t = technician.next_wake())
+        wake = wake ? std::min(*wake, *t) : *t;
       if (health_at)
         wake =
             std::min(wake.value_or(*health_at + kHealthEvery), *health_at + kHealthEvery);
@@ -752,6 +812,8 @@ int main(int argc, char **argv) {
           run_printer_command(args, assets_dir(MOTCUA_ASSETS_DIR), std::cout, std::cerr))
     return *status;
   if (auto status = run_provision_command(args, std::cout, std::cerr))
+    return *status;
+  if (auto status = run_pin_command(args, std::cin, std::cout, std::cerr))
     return *status;
   auto options = parse_cli(args, assets_dir(MOTCUA_ASSETS_DIR));
   if (!options) {

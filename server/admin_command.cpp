@@ -1,8 +1,9 @@
 #include "server/admin_command.hpp"
 
 #include "net/protocol/catalog.hpp"
-#include "server/api/authenticator.hpp"
 #include "net/system/atomic_file.hpp"
+#include "net/system/secret_line.hpp"
+#include "server/api/authenticator.hpp"
 #include "server/station_clock.hpp"
 #include "server/storage/station_store.hpp"
 
@@ -55,19 +56,10 @@ std::string value_or(const AdminCommand &c, const std::string &name,
   return it == c.values.end() ? fallback : it->second;
 }
 
-// The password from a file, or from standard input for "-": never argv,
-// which every user of the machine can read in /proc.
+// The password from a file's first line or standard input, never argv.
 Result<std::string> read_password(const std::string &source, std::istream &in) {
-  std::string password;
-  if (source == "-") {
-    std::getline(in, password);
-  } else {
-    auto text = read_text(source);
-    if (!text)
-      return unexpected(text.error());
-    password = text->substr(0, text->find('\n'));
-  }
-  if (password.size() < 8)
+  auto password = read_secret_line(source, in);
+  if (password && password->size() < 8)
     return unexpected(std::string("the password must have at least 8 characters"));
   return password;
 }
@@ -144,7 +136,8 @@ std::optional<std::string> backup_database(const std::string &from,
 
 Result<AdminCommand> parse_admin_command(const std::vector<std::string> &args) {
   if (args.empty())
-    return unexpected(std::string("admin needs a command (see motcua-station admin --help)"));
+    return unexpected(
+        std::string("admin needs a command (see motcua-station admin --help)"));
   AdminCommand c;
   c.name = args[0];
   auto shape = shapes().find(c.name);

@@ -1,12 +1,12 @@
 #include "server/log.hpp"
 
-#include <cstdio>
-#include <string>
+#include "net/system/log.hpp"
 
 namespace motcua::station {
 void log_line(std::string_view line) {
-  std::string out = "motcua-station: ";
-  out.append(line).push_back('\n');
-  std::fwrite(out.data(), 1, out.size(), stderr);
+  motcua::log_line("motcua-station", LogLevel::info, line);
+}
+void log_problem(std::string_view line) {
+  motcua::log_line("motcua-station", LogLevel::warning, line);
 }
 } // namespace motcua::station

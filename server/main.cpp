@@ -56,7 +56,7 @@ int main(int argc, char **argv) {
   }
   auto options = parse_station_options(args, "");
   if (!options) {
-    log_line(options.error());
+    log_problem(options.error());
     return kExitConfigurationError;
   }
   if (options->catalog_file.empty())
@@ -72,24 +72,24 @@ int main(int argc, char **argv) {
   }
 
   if (auto error = set_station_time_zone(options->time_zone)) {
-    log_line(*error);
+    log_problem(*error);
     return kExitConfigurationError;
   }
   auto catalog = motcua::load_catalog_file(options->catalog_file);
   if (!catalog) {
-    log_line("bad catalog: " + catalog.error().to_string());
+    log_problem("bad catalog: " + catalog.error().to_string());
     return kExitConfigurationError;
   }
   auto store = open_sqlite_station_store(options->data_dir);
   if (!store) {
-    log_line(store.error().message);
+    log_problem(store.error().message);
     return kExitRuntimeFailure;
   }
   DeskOptions desk_options;
   desk_options.always_issuing = options->always_issuing;
   auto desk = QueueDesk::open(*catalog, desk_options, **store, system_clock());
   if (!desk) {
-    log_line(desk.error());
+    log_problem(desk.error());
     return kExitRuntimeFailure;
   }
   StreamHub hub;
@@ -104,14 +104,14 @@ int main(int argc, char **argv) {
     std::ifstream in(options->admin_password_file);
     std::string password;
     if (!in || !std::getline(in, password) || password.size() < 8) {
-      log_line("cannot read a password of at least 8 characters from " +
-               options->admin_password_file);
+      log_problem("cannot read a password of at least 8 characters from " +
+                  options->admin_password_file);
       return kExitConfigurationError;
     }
     auto existing = (*store)->find_officer("admin");
     if (existing && !*existing)
       if (auto error = auth.create_officer("admin", "admin", Role::chief, password)) {
-        log_line("cannot create the admin account: " + error->message);
+        log_problem("cannot create the admin account: " + error->message);
         return kExitRuntimeFailure;
       }
   }
@@ -119,7 +119,7 @@ int main(int argc, char **argv) {
   // the station here rather than showing a key to a citizen.
   auto page_texts = TicketPageTexts::load(assets + "/i18n");
   if (!page_texts) {
-    log_line("ticket page texts: " + page_texts.error());
+    log_problem("ticket page texts: " + page_texts.error());
     return kExitConfigurationError;
   }
   const motcua::Catalog api_catalog = *catalog; // the reports keep their own copy
@@ -133,7 +133,7 @@ int main(int argc, char **argv) {
   api.set_callout_voice(&voice);
   auto reports = StationReports::open(options->data_dir, api_catalog);
   if (!reports) {
-    log_line("reports: " + reports.error());
+    log_problem("reports: " + reports.error());
     return kExitRuntimeFailure;
   }
   api.set_reports(reports->get());
@@ -155,13 +155,13 @@ int main(int argc, char **argv) {
   auto server = HttpServer::start(
       http, [&api](const ApiRequest &request) { return api.handle(request); }, stream);
   if (!server) {
-    log_line(server.error());
+    log_problem(server.error());
     return kExitRuntimeFailure;
   }
   if (!options->port_file.empty()) {
     if (auto error = motcua::write_file_atomically(
             options->port_file, std::to_string((*server)->port()) + "\n")) {
-      log_line("cannot write the port file: " + *error);
+      log_problem("cannot write the port file: " + *error);
       return kExitRuntimeFailure;
     }
   }
@@ -191,8 +191,8 @@ int main(int argc, char **argv) {
     if ((*server)->responsive(*alive_every / 2))
       systemd.alive();
     else
-      log_line("no I/O thread answered in " + std::to_string(ms / 2) +
-               " ms: not telling the watchdog");
+      log_problem("no I/O thread answered in " + std::to_string(ms / 2) +
+                  " ms: not telling the watchdog");
   }
   systemd.stopping();
   log_line(std::string("stopping on ") +

@@ -1,5 +1,7 @@
 #include "kiosk/app/script.hpp"
 
+#include "kiosk/app/technician_state.hpp"
+
 #include <charconv>
 #include <sstream>
 
@@ -51,6 +53,13 @@ Command parse_command(const std::vector<std::string> &w) {
                       "\" (home, services, priority, issuing, ticket, error, closed, "
                       "rating, reasons, ticket-entry, thanks, attract, connecting)"};
     return WaitScreen{*screen, optional_timeout(w, 2)};
+  }
+  if (name == "wait-technician") {
+    expect_args(w, 1, 2, "wait-technician NAME [TIMEOUT_MS]");
+    if (!tech::parse_screen_name(w[1]))
+      throw LineError{"unknown technician screen \"" + w[1] +
+                      "\" (pin, diagnostics, settings, enroll, closed)"};
+    return WaitTechnician{w[1], optional_timeout(w, 2)};
   }
   if (name == "tap-service") {
     expect_args(w, 1, 1, "tap-service ID");

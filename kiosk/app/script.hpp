@@ -19,6 +19,12 @@ struct WaitScreen { // wait-screen NAME [TIMEOUT_MS]
   Screen screen;
   Duration timeout = kDefaultTimeout;
 };
+// wait-technician NAME [TIMEOUT_MS]: the technician screens show NAME
+// (pin, diagnostics, settings, enroll; closed: the citizen screens).
+struct WaitTechnician {
+  std::string screen;
+  Duration timeout = kDefaultTimeout;
+};
 struct TapService { // tap-service ID
   std::string service_id;
 };
@@ -48,8 +54,9 @@ struct Sleep {        // sleep MS: let the kiosk run (outbox, timers) untouched
 };
 struct Quit {}; // quit
 
-using Command = std::variant<WaitScreen, TapService, TapButton, Click, WaitPrint,
-                             WaitPrinter, Screenshot, PrintState, Quit, Sleep>;
+using Command =
+    std::variant<WaitScreen, TapService, TapButton, Click, WaitPrint, WaitPrinter,
+                 Screenshot, PrintState, Quit, Sleep, WaitTechnician>;
 
 struct Line {
   int number = 0; // 1-based line in the file, for error messages

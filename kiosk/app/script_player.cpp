@@ -26,7 +26,8 @@ std::optional<Step> Player::wait_until(const Line &line, bool done, Duration tim
     wait_started_ = now;
   if (now - *wait_started_ >= timeout)
     return fail(line, what + ": timed out after " + std::to_string(timeout.count()) +
-                          " ms (" + describe_state(state) + ")");
+                          " ms (" + describe_state(state) + host_.technician_state() +
+                          ")");
   return Step{Step::Status::running, *wait_started_ + timeout, {}};
 }
 
@@ -46,6 +47,10 @@ Step Player::advance(const State &state, TimePoint now) {
                                 "wait-printer " +
                                     std::string(printer::info(c.condition).name),
                                 state, now);
+            },
+            [&](const WaitTechnician &c) -> std::optional<Step> {
+              return wait_until(line, host_.technician_screen() == c.screen, c.timeout,
+                                "wait-technician " + c.screen, state, now);
             },
             [&](const WaitPrint &c) -> std::optional<Step> {
               if (prints_consumed_ < prints_.size()) {
@@ -82,7 +87,7 @@ Step Player::advance(const State &state, TimePoint now) {
               return std::nullopt;
             },
             [&](const PrintState &) -> std::optional<Step> {
-              out_ << describe_state(state) << std::endl;
+              out_ << describe_state(state) << host_.technician_state() << std::endl;
               return std::nullopt;
             },
             [&](const Sleep &c) -> std::optional<Step> {

@@ -26,6 +26,9 @@ public:
                                   Pointer pointer) = 0;
   // Draws the current state and writes the frame as PNG.
   virtual Result<bool> screenshot(const State &state, const std::string &path) = 0;
+  // The technician screen showing ("closed": none) and its one-line state.
+  virtual std::string technician_screen() const { return "closed"; }
+  virtual std::string technician_state() const { return {}; }
 };
 
 struct Step {

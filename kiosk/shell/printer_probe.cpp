@@ -27,4 +27,8 @@ printer::PrinterStatus printer_status_now(const PrinterSettings &p) {
   return printer::read_printer_status(printer::CupsQueue{p.queue, p.cups_server});
 }
 
+std::string printer_name(const PrinterSettings &p) {
+  return p.direct.empty() ? p.queue : p.direct + " (direct)";
+}
+
 } // namespace motcua::kiosk

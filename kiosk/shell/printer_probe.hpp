@@ -6,8 +6,12 @@
 #include "kiosk/app/kiosk_config.hpp"
 #include "printer/printer_status.hpp"
 
+#include <string>
+
 namespace motcua::kiosk {
 
 printer::PrinterStatus printer_status_now(const PrinterSettings &printer);
+// "receipt" or "192.168.1.50:9100 (direct)".
+std::string printer_name(const PrinterSettings &printer);
 
 } // namespace motcua::kiosk

@@ -1,19 +1,24 @@
 #include "kiosk/shell/provision_command.hpp"
 
 #include "kiosk/app/kiosk_config.hpp"
+#include "kiosk/app/technician_pin.hpp"
+#include "kiosk/shell/config_file.hpp"
+#include "kiosk/shell/enrollment.hpp"
 #include "kiosk/shell/kiosk_token.hpp"
+#include "kiosk/shell/pin_command.hpp"
 #include "kiosk/shell/printer_probe.hpp"
 #include "kiosk/shell/subcommand_options.hpp"
 #include "net/client/station_client.hpp"
 #include "net/journal/journal.hpp"
 #include "net/protocol/kiosk_health.hpp"
-#include "net/system/atomic_file.hpp"
+#include "net/system/secret_line.hpp"
 
 #include <boost/json.hpp>
 
 #include <chrono>
 #include <filesystem>
 #include <future>
+#include <iostream>
 #include <map>
 #include <ostream>
 #include <pwd.h>
@@ -38,6 +43,7 @@ const char *const kUsage =
     "                              [--mode arrival|departure|both] [--language vi|en]\n"
     "                              [--cups-server HOST:PORT] [--paper 576|384]\n"
     "                              [--name NAME] [--config FILE] [--state-dir DIR]\n"
+    "                              [--pin-file FILE|-]\n"
     "       motcua-kiosk doctor [--config FILE]\n"
     "  FILE defaults to /etc/motcua/kiosk.json, DIR to /var/lib/motcua-kiosk.\n";
 
@@ -54,20 +60,6 @@ template <typename T> T wait_for(std::function<void(std::function<void(T)>)> sta
   return future.get();
 }
 
-std::string describe(const net::StationError &e) {
-  switch (e.kind) {
-  case net::StationError::Kind::unreachable:
-    return "the station does not answer (" + e.message + ")";
-  case net::StationError::Kind::timeout:
-    return "the station did not answer in time (" + e.message + ")";
-  case net::StationError::Kind::refused:
-    return "the station refused: " + (e.code.empty() ? "" : e.code + ": ") + e.message;
-  case net::StationError::Kind::bad_response:
-    return "the station's answer is not understood: " + e.message;
-  }
-  return e.message;
-}
-
 // Gives the kiosk's account what provisioning wrote as root.
 void hand_to_kiosk_account(const std::string &path) {
   if (::geteuid() != 0)
@@ -76,10 +68,6 @@ void hand_to_kiosk_account(const std::string &path) {
     if (::chown(path.c_str(), account->pw_uid, account->pw_gid) != 0) {
       // Reported by doctor when the kiosk cannot read it; nothing to undo here.
     }
-}
-
-std::string printer_name(const PrinterSettings &p) {
-  return p.direct.empty() ? p.queue : p.direct + " (direct)";
 }
 
 int provision(const Options &o, std::ostream &out, std::ostream &err) {
@@ -95,6 +83,19 @@ int provision(const Options &o, std::ostream &out, std::ostream &err) {
   }
   const std::string config_path = option(o, "--config", kDefaultConfigPath);
   const std::string state_dir = option(o, "--state-dir", kDefaultStateDir);
+  // The PIN is checked before the one-time code is spent.
+  std::optional<std::string> pin;
+  if (o.count("--pin-file")) {
+    auto line = read_secret_line(o.at("--pin-file"), std::cin);
+    if (line)
+      if (auto problem = pin_problem(*line))
+        line = unexpected(*problem);
+    if (!line) {
+      err << "motcua-kiosk: --pin-file: " << line.error() << "\n";
+      return kExitUsage;
+    }
+    pin = *line;
+  }
 
   // The configuration first, checked as the kiosk will read it.
   json::object printer;
@@ -147,7 +148,7 @@ int provision(const Options &o, std::ostream &out, std::ostream &err) {
       [&](auto done) { client.enroll(o.at("--code"), option(o, "--name", host), done); });
   if (!enrolled) {
     err << "motcua-kiosk: enrollment at " << checked->station_url
-        << " failed: " << describe(enrolled.error()) << "\n";
+        << " failed: " << describe_station_error(enrolled.error()) << "\n";
     if (enrolled.error().http_status == 403)
       err << "Ask the station's admin page (or motcua-station admin enrollment-code) for "
              "a "
@@ -162,15 +163,19 @@ int provision(const Options &o, std::ostream &out, std::ostream &err) {
                          ec);
   hand_to_kiosk_account(state_dir);
   const std::string token_path = resolve_token_path(*checked, config_path, "");
-  if (auto error = write_file_atomically(token_path, enrolled->token + "\n", 0600)) {
+  if (auto error = write_kiosk_token(token_path, enrolled->token)) {
     err << "motcua-kiosk: " << *error << "\n";
     return kExitFailed;
   }
   hand_to_kiosk_account(token_path);
-  if (fs::exists(config_path, ec))
-    fs::copy_file(config_path, config_path + ".previous",
-                  fs::copy_options::overwrite_existing, ec);
-  if (auto error = write_file_atomically(config_path, text, 0644)) {
+  if (pin) {
+    if (auto error = store_technician_pin(state_dir, *pin)) {
+      err << "motcua-kiosk: the technician PIN was not set: " << *error << "\n";
+      return kExitFailed;
+    }
+    hand_to_kiosk_account((fs::path(state_dir) / kPinFileName).string());
+  }
+  if (auto error = install_config_text(config_path, text)) {
     err << "motcua-kiosk: " << *error << "\n";
     return kExitFailed;
   }
@@ -227,7 +232,7 @@ int doctor(const Options &o, std::ostream &out, std::ostream &err) {
     line("station " + config->station_url, catalog.has_value(),
          catalog ? std::to_string(ms) + " ms, " +
                        std::to_string(catalog->services.size()) + " services"
-                 : describe(catalog.error()));
+                 : describe_station_error(catalog.error()));
     serves = serves && catalog.has_value();
     if (catalog && token && !token->empty()) {
       KioskHealth health;
@@ -235,7 +240,7 @@ int doctor(const Options &o, std::ostream &out, std::ostream &err) {
       auto accepted = wait_for<Result<bool, net::StationError>>(
           [&](auto done) { client.report_health(kiosk_health_to_json(health), done); });
       line("token accepted by the station", accepted.has_value(),
-           accepted ? "" : describe(accepted.error()));
+           accepted ? "" : describe_station_error(accepted.error()));
       serves = serves && accepted.has_value();
     }
   } else {
@@ -299,7 +304,7 @@ std::optional<int> run_provision_command(const std::vector<std::string> &args,
                      ? parse_subcommand_options(
                            args, {"--server", "--code", "--printer", "--direct", "--mode",
                                   "--language", "--cups-server", "--paper", "--name",
-                                  "--config", "--state-dir"})
+                                  "--config", "--state-dir", "--pin-file"})
                      : parse_subcommand_options(args, {"--config"});
   if (!options) {
     err << "motcua-kiosk: " << options.error() << "\n" << kUsage;

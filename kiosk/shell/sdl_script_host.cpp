@@ -1,6 +1,7 @@
 #include "kiosk/shell/sdl_script_host.hpp"
 
 #include "kiosk/app/layout.hpp"
+#include "kiosk/app/technician_machine.hpp"
 #include "kiosk/ui/screenshot.hpp"
 
 #include <SDL2/SDL.h>
@@ -16,6 +17,15 @@ Result<bool> SdlScriptHost::tap_service(const State &state,
 
 Result<bool> SdlScriptHost::tap_button(const State &state, const std::string &button_id,
                                        script::Pointer pointer) {
+  if (technician_ && technician_->active()) {
+    auto at = technician_->button_centre(button_id, window_.width(), window_.height());
+    if (!at)
+      return unexpected("no button " + button_id + " on the technician " +
+                        std::string(tech::screen_name(technician_->state().screen)) +
+                        " screen");
+    return pointer == script::Pointer::finger ? finger(at->first, at->second)
+                                              : click(at->first, at->second);
+  }
   const auto layout = layout_screen(state, window_.width(), window_.height());
   const Button *b = layout.find(button_id);
   if (!b) {
@@ -67,8 +77,22 @@ Result<bool> SdlScriptHost::click(int x, int y) {
   return true;
 }
 
+std::string SdlScriptHost::technician_screen() const {
+  return std::string(tech::screen_name(technician_ ? technician_->state().screen
+                                                   : tech::Screen::closed));
+}
+
+std::string SdlScriptHost::technician_state() const {
+  if (!technician_ || !technician_->active())
+    return {};
+  return " " + tech::describe(technician_->state());
+}
+
 Result<bool> SdlScriptHost::screenshot(const State &state, const std::string &path) {
-  painter_.paint(state, window_.width(), window_.height());
+  if (technician_ && technician_->active())
+    technician_->paint(window_.width(), window_.height());
+  else
+    painter_.paint(state, window_.width(), window_.height());
   auto saved = ui::save_screenshot(window_.renderer(), path);
   SDL_RenderPresent(window_.renderer());
   return saved;

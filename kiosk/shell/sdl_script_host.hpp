@@ -2,6 +2,7 @@
 // Script commands that touch the window, done the way a citizen would:
 // real SDL finger and mouse events at real places, screenshots of the frame.
 #include "kiosk/app/script_player.hpp"
+#include "kiosk/shell/technician_session.hpp"
 #include "kiosk/ui/screen_painter.hpp"
 #include "kiosk/ui/window.hpp"
 
@@ -19,11 +20,16 @@ public:
                           script::Pointer pointer) override;
   Result<bool> click(int x, int y) override;
   Result<bool> screenshot(const State &state, const std::string &path) override;
+  std::string technician_screen() const override;
+  std::string technician_state() const override;
+  // While its screens show, taps and screenshots are the technician's.
+  void set_technician(TechnicianSession *technician) { technician_ = technician; }
 
 private:
   Result<bool> finger(int x, int y);
   ui::Window &window_;
   ui::ScreenPainter &painter_;
+  TechnicianSession *technician_ = nullptr;
 };
 
 } // namespace motcua::kiosk

@@ -151,14 +151,17 @@ void TechnicianPainter::paint_rows(const tech::State &state, const tech::Layout 
     const Rect value{line.x + label_w, line.y, line.w - label_w - m.gap / 2, line.h};
     canvas_.label(t.get(row.label_key), label, row_h * 2 / 5, row_h / 4, theme::text,
                   Canvas::Align::left);
-    // Values are figures and the system's words: regular weight, one line.
-    const int size = canvas_.text().fit_size(row.value, Weight::regular, row_h * 2 / 5,
-                                             value.w, row_h / 4);
-    if (const auto *img = canvas_.text().get(
-            row.value,
-            {size, Weight::regular,
-             row.health == tech::DiagnosticRow::Health::failed ? theme::error_text
-                                                               : theme::text}))
+    // Values are figures and the system's words: regular weight, wrapped
+    // inside their column when long (a station's or CUPS's message).
+    auto &text = canvas_.text();
+    const int size =
+        text.fit_size(row.value, Weight::regular, row_h * 2 / 5, value.w, row_h / 4);
+    const bool wrap = text.measure(row.value, size, Weight::regular).first > value.w;
+    const Rgb colour = row.health == tech::DiagnosticRow::Health::failed
+                           ? theme::error_text
+                           : theme::text;
+    if (const auto *img =
+            text.get(row.value, {size, Weight::regular, colour, wrap ? value.w : 0}))
       canvas_.blit(*img, value.x, value.center_y() - img->h / 2);
   }
 }

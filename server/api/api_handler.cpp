@@ -392,7 +392,7 @@ ApiResponse ApiHandler::submit_rating(const Call &call) const {
       return error_response(409, "ticket_already_rated",
                             "ticket " + rating->ticket.value_or("") +
                                 " was already rated");
-    log_line("rating storage: " + stored.error().message);
+    log_problem("rating storage: " + stored.error().message);
     return error_response(500, "storage_error", "the rating could not be stored");
   }
   return json_response(
@@ -740,7 +740,7 @@ ApiResponse ApiHandler::report(const Call &call, bool satisfaction) const {
                            : (as_csv ? reports_->queue_csv(*period)
                                      : reports_->queue_json(*period));
   if (!body) {
-    log_line(body.error());
+    log_problem(body.error());
     return error_response(500, "storage_error", "the report could not be computed");
   }
   auto response = json_response(200, std::move(body).value());

@@ -107,9 +107,9 @@ void JournalWriter::run() {
     if (!writes.empty())
       error = journal_.append_batch(writes);
     if (error) {
-      log_line("queue journal (" + std::string(to_string(error->code)) +
-               "): " + error->message + "; " + std::to_string(writes.size()) +
-               " write(s) refused");
+      log_problem("queue journal (" + std::string(to_string(error->code)) +
+                  "): " + error->message + "; " + std::to_string(writes.size()) +
+                  " write(s) refused");
       finish(batch, error);
       on_failure_(*error);
       continue;

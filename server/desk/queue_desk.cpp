@@ -180,8 +180,8 @@ void QueueDesk::replay(queue::QueueEngine &engine,
     auto applied = apply(engine, entry);
     if (!applied) {
       if (log_failures)
-        log_line("journal entry " + std::to_string(entry.id) + " (" + entry.action +
-                 ") no longer applies: " + applied.error().message);
+        log_problem("journal entry " + std::to_string(entry.id) + " (" + entry.action +
+                    ") no longer applies: " + applied.error().message);
       continue;
     }
     // A lease journaled before kiosks were named has no holder: nobody may
@@ -219,7 +219,7 @@ void QueueDesk::rebuild() {
   const auto today = queue::station_time(to_local_time(clock_()));
   auto entries = journal_.load_journal(today.day);
   if (!entries) {
-    log_line("cannot rebuild the queue: " + entries.error().message);
+    log_problem("cannot rebuild the queue: " + entries.error().message);
     return;
   }
   // Replay failures were logged at start-up.

@@ -152,7 +152,7 @@ private:
     if (closing_)
       return;
     if (queue_.size() >= kMaxQueuedStreamMessages) {
-      log_line("a stream subscriber fell behind; disconnecting it");
+      log_problem("a stream subscriber fell behind; disconnecting it");
       closing_ = true;
       beast::get_lowest_layer(ws_).close();
       return;
@@ -270,9 +270,9 @@ private:
     try {
       return server_.handler(request);
     } catch (const std::exception &e) {
-      log_line(std::string("handler failed: ") + e.what());
+      log_problem(std::string("handler failed: ") + e.what());
     } catch (...) {
-      log_line("handler failed");
+      log_problem("handler failed");
     }
     return error_response(500, "internal_error", "the station failed to answer");
   }
@@ -360,7 +360,7 @@ void HttpServer::Impl::on_accept(beast::error_code ec, tcp::socket socket) {
   if (ec == asio::error::operation_aborted || !acceptor.is_open())
     return; // stopping
   if (ec) {
-    log_line("accept failed: " + ec.message());
+    log_problem("accept failed: " + ec.message());
   } else if (!stopping) {
     std::size_t active;
     {
@@ -506,7 +506,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::start(HttpServerOptions options,
           raw->ioc.run();
           return;
         } catch (const std::exception &e) {
-          log_line(std::string("I/O thread caught: ") + e.what());
+          log_problem(std::string("I/O thread caught: ") + e.what());
         }
       }
     });

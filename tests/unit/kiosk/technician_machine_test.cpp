@@ -1,8 +1,11 @@
 // The technician screens' reducer, the hidden gesture and the layout: pure,
 // no window, no files.
 #include "kiosk/app/corner_gesture.hpp"
+#include "kiosk/app/technician_diagnostics.hpp"
 #include "kiosk/app/technician_layout.hpp"
 #include "kiosk/app/technician_machine.hpp"
+#include "kiosk/app/technician_texts.hpp"
+#include "kiosk/app/texts.hpp"
 
 #include <doctest/doctest.h>
 
@@ -229,4 +232,50 @@ TEST_CASE(
       const int side = CornerGesture::corner_side(w, h);
       CHECK_FALSE(l.at(side / 2, side / 2));
     }
+}
+
+TEST_CASE("the diagnostics rows say what is wrong, in the page's language") {
+  tech::DiagnosticFacts f;
+  f.station_url = "http://10.0.0.2:8080";
+  f.station_error = "the station does not answer";
+  f.printer_name = "receipt";
+  f.printer_state = "Hết giấy";
+  f.outbox_depth = 3;
+  f.leases = {{"A", 0}, {"B", 4}};
+  f.disk_free_mb = 50;
+  f.version = "0.1.0";
+  f.uptime_seconds = 3 * 3600 + 12 * 60 + 5;
+  const auto rows = tech::diagnostic_rows(f, "vi");
+  REQUIRE(rows.size() == 9);
+  using H = tech::DiagnosticRow::Health;
+  CHECK(rows[0].health == H::failed);
+  CHECK(rows[0].value == "http://10.0.0.2:8080 — the station does not answer");
+  CHECK(rows[1].value == "chưa đăng ký");
+  CHECK(rows[2].value == "receipt — Hết giấy");
+  CHECK(rows[3].health == H::warning);
+  CHECK(rows[4].value == "A: 0, B: 4");
+  CHECK(rows[5].health == H::failed); // under 100 MB
+  CHECK(rows[7].value == "3 h 12 min");
+  CHECK(rows[8].value == "không có");
+
+  f.station_ms = 4;
+  f.services = 8;
+  f.enrolled = true;
+  const auto good = tech::diagnostic_rows(f, "en");
+  CHECK(good[0].health == H::ok);
+  CHECK(good[0].value == "http://10.0.0.2:8080 — 4 ms, 8 services");
+  CHECK(good[1].value == "token present");
+  CHECK(tech::uptime_text(2 * 86400 + 3600) == "2 d 1 h");
+  CHECK(tech::uptime_text(65) == "1 min 5 s");
+}
+
+TEST_CASE("both language files have every technician text") {
+  for (const char *language : {"vi", "en"}) {
+    auto texts = Texts::load_language(MOTCUA_ASSETS_DIR, language);
+    REQUIRE(texts);
+    std::vector<std::string> keys;
+    for (auto key : tech::text_keys())
+      keys.emplace_back(key);
+    CHECK(missing_text_keys(*texts, keys).empty());
+  }
 }

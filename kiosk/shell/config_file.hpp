@@ -1,0 +1,26 @@
+#pragma once
+// Writing the kiosk's configuration file: checked as the kiosk will read it,
+// the previous file kept as <path>.previous, the new one written atomically.
+// `motcua-kiosk provision` and the technician's settings page both write
+// through here.
+#include "kiosk/app/kiosk_config.hpp"
+
+#include <boost/json/object.hpp>
+
+#include <functional>
+#include <string>
+
+namespace motcua::kiosk {
+
+// Installs `text` (already checked) as the configuration at `path`.
+std::optional<std::string> install_config_text(const std::string &path,
+                                               const std::string &text);
+
+// Reads the file at `path`, lets `change` edit its JSON (keys it does not
+// touch stay as written), checks the result and installs it. Errors name the
+// file and the field; nothing is written then.
+Result<KioskConfig>
+update_config_file(const std::string &path,
+                   const std::function<void(boost::json::object &)> &change);
+
+} // namespace motcua::kiosk

@@ -1,0 +1,26 @@
+#include "kiosk/shell/enrollment.hpp"
+
+#include "net/system/atomic_file.hpp"
+
+namespace motcua::kiosk {
+
+std::string describe_station_error(const net::StationError &e) {
+  switch (e.kind) {
+  case net::StationError::Kind::unreachable:
+    return "the station does not answer (" + e.message + ")";
+  case net::StationError::Kind::timeout:
+    return "the station did not answer in time (" + e.message + ")";
+  case net::StationError::Kind::refused:
+    return "the station refused: " + (e.code.empty() ? "" : e.code + ": ") + e.message;
+  case net::StationError::Kind::bad_response:
+    return "the station's answer is not understood: " + e.message;
+  }
+  return e.message;
+}
+
+std::optional<std::string> write_kiosk_token(const std::string &path,
+                                             const std::string &token) {
+  return write_file_atomically(path, token + "\n", 0600);
+}
+
+} // namespace motcua::kiosk
