@@ -120,6 +120,14 @@ std::string describe_result(const Event &event) {
       event);
 }
 
+// A result a technician should see in `journalctl -p warning`.
+bool is_failure(const Event &event) {
+  if (const auto *print = std::get_if<PrintFinished>(&event))
+    return !print->ok;
+  return std::holds_alternative<TicketFailed>(event) ||
+         std::holds_alternative<CatalogFailed>(event);
+}
+
 struct Loaded {
   KioskConfig config;
   std::map<std::string, Texts, std::less<>> screen_texts; // "vi" and "en"
@@ -250,7 +258,7 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
   // a citizen's rating could be thanked for and then lost.
   auto journal = net::Journal::open(in.journal_path);
   if (!journal) {
-    log("journal: " + journal.error().message);
+    log("journal: " + journal.error().message, LogLevel::error);
     if (journal.error().kind == net::JournalError::Kind::corrupt)
       log("journal: the file is kept as found; a technician may move it aside to start "
           "a new one (its unsent records are then lost unless recovered)");
@@ -261,12 +269,12 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
         " unsent ratings, " + std::to_string(counts->sent_ratings) + " sent");
   auto session = ui::SdlSession::start();
   if (!session) {
-    log(session.error());
+    log(session.error(), LogLevel::error);
     return kExitStartup;
   }
   auto bridge_result = EventBridge::create();
   if (!bridge_result) {
-    log(bridge_result.error());
+    log(bridge_result.error(), LogLevel::error);
     return kExitStartup;
   }
   const EventBridge bridge = bridge_result.value();
@@ -274,24 +282,24 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
       {options.windowed ? ui::WindowMode::windowed : ui::WindowMode::fullscreen,
        options.width, options.height, "MotCua"});
   if (!window) {
-    log(window.error());
+    log(window.error(), LogLevel::error);
     return kExitStartup;
   }
   const std::string regular = options.assets_dir + "/fonts/NotoSans-Regular.ttf";
   const std::string bold = options.assets_dir + "/fonts/NotoSans-Bold.ttf";
   auto text = ui::TextCache::open((*window)->renderer(), regular, bold);
   if (!text) {
-    log(text.error());
+    log(text.error(), LogLevel::error);
     return kExitStartup;
   }
   auto fonts = printer::ReceiptFonts::load(regular, bold);
   if (!fonts) {
-    log("receipt fonts: " + fonts.error());
+    log("receipt fonts: " + fonts.error(), LogLevel::error);
     return kExitStartup;
   }
   auto receipt_extras = load_receipt_extras(in.config.receipt, options.assets_dir);
   if (!receipt_extras) {
-    log(receipt_extras.error());
+    log(receipt_extras.error(), LogLevel::error);
     return kExitStartup;
   }
 
@@ -299,7 +307,7 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
   {
     auto printer_or = make_ticket_printer(in.config.printer);
     if (!printer_or) {
-      log("printer: " + printer_or.error());
+      log("printer: " + printer_or.error(), LogLevel::error);
       return kExitStartup;
     }
     printer::TicketPrinter &ticket_printer = **printer_or;
@@ -317,12 +325,12 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
                                      .footer = "X"};
       printer::render_receipt(sample, **fonts, in.config.printer.paper_width_dots);
     }
-    PrintPipeline pipeline(*fonts, in.receipt_texts, std::move(receipt_extras.value()),
-                           in.config.printer.paper_width_dots, ticket_printer,
-                           [&bridge](PrintFinished f) {
-                             if (!bridge.push(std::move(f)))
-                               log("print result lost: SDL event queue full");
-                           });
+    PrintPipeline pipeline(
+        *fonts, in.receipt_texts, std::move(receipt_extras.value()),
+        in.config.printer.paper_width_dots, ticket_printer, [&bridge](PrintFinished f) {
+          if (!bridge.push(std::move(f)))
+            log("print result lost: SDL event queue full", LogLevel::warning);
+        });
     // Paper and cover are polled while idle too, so the screens warn before a
     // citizen taps rather than after a job fails; each job's end asks again.
     printer::PrinterMonitor printer_monitor(
@@ -330,7 +338,7 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
         kPrinterPollEvery,
         [&bridge](const printer::PrinterStatus &status) {
           if (!bridge.push(PrinterStatusChanged{status}))
-            log("printer status lost: SDL event queue full");
+            log("printer status lost: SDL event queue full", LogLevel::warning);
         });
     net::StationClient client(in.station,
                               std::chrono::milliseconds(in.config.request_timeout_ms));
@@ -487,7 +495,8 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
                 auto issued = (*journal)->issue_from_lease(
                     day, service ? service->prefix : e.service_id, upload, wall_ms());
                 if (!issued) {
-                  log("offline ticket NOT journaled: " + issued.error().message);
+                  log("offline ticket NOT journaled: " + issued.error().message,
+                      LogLevel::error);
                   bridge.push(OfflineIssueFailed{OfflineIssueFailed::Why::journal,
                                                  e.idempotency_key,
                                                  issued.error().message});
@@ -522,7 +531,8 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
                 if (auto error = (*journal)->add_rating(rating, wall_ms())) {
                   // Better sent once without a journal than not at all.
                   log("rating " + rating.id + " NOT journaled: " + error->message +
-                      "; sending it directly");
+                          "; sending it directly",
+                      LogLevel::error);
                   const std::string id = rating.id;
                   client.submit_rating(rating, [id](Result<bool, net::StationError> r) {
                     log(r ? "rating " + id + " stored (unjournaled)"
@@ -596,7 +606,7 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
       }
       if (auto event = bridge.take(sdl)) {
         if (auto line = describe_result(*event); !line.empty())
-          log(line);
+          log(line, is_failure(*event) ? LogLevel::warning : LogLevel::info);
         if (const auto *p = std::get_if<PrintFinished>(&*event)) {
           printer_monitor.poke();
           if (player)
@@ -609,7 +619,7 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
             loaded && !loaded->cached) {
           if (auto e = (*journal)->put_cached(
                   "catalog", catalog_to_json(*loaded->catalog), wall_ms()))
-            log("catalog not kept: " + e->message);
+            log("catalog not kept: " + e->message, LogLevel::warning);
         } else if (std::holds_alternative<CatalogFailed>(*event) && !state.catalog) {
           auto kept = (*journal)->cached("catalog");
           if (kept && *kept) {
@@ -619,7 +629,8 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
               event = CatalogLoaded{std::make_shared<const Catalog>(std::move(*catalog)),
                                     true};
             } else {
-              log("kept catalog unreadable: " + catalog.error().to_string());
+              log("kept catalog unreadable: " + catalog.error().to_string(),
+                  LogLevel::warning);
             }
           }
         }
@@ -704,7 +715,7 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
         kept_offset = offset;
         if (auto e = (*journal)->put_cached("station_utc_offset", std::to_string(offset),
                                             wall_ms()))
-          log("station offset not kept: " + e->message);
+          log("station offset not kept: " + e->message, LogLevel::warning);
       }
       if (!*health_in_flight) {
         KioskHealth health;
@@ -729,7 +740,8 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
               kiosk_health_to_json(health),
               [health_in_flight, health_failed](Result<bool, net::StationError> r) {
                 if (!r)
-                  log("health report not delivered: " + r.error().message);
+                  log("health report not delivered: " + r.error().message,
+                      LogLevel::warning);
                 *health_failed = !r;
                 *health_in_flight = false;
               });
@@ -757,7 +769,7 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
       if (player && !input_pending) {
         auto step = player->advance(state, now);
         if (step.status == script::Step::Status::failed) {
-          log("script failed: " + step.error);
+          log("script failed: " + step.error, LogLevel::error);
           exit_code = kExitScriptFailed;
           break;
         }
@@ -826,7 +838,7 @@ int main(int argc, char **argv) {
   }
   auto inputs = load_inputs(*options);
   if (!inputs) {
-    log(inputs.error());
+    log(inputs.error(), LogLevel::error);
     return kExitUsage;
   }
   return run(*options, std::move(inputs.value()), started);

@@ -179,6 +179,10 @@ int provision(const Options &o, std::ostream &out, std::ostream &err) {
     err << "motcua-kiosk: " << *error << "\n";
     return kExitFailed;
   }
+  // The technician's settings page rewrites the file (atomically: a new file
+  // renamed in the folder) as the kiosk's account.
+  hand_to_kiosk_account(config_path);
+  hand_to_kiosk_account(fs::path(config_path).parent_path().string());
   out << "enrolled as kiosk " << enrolled->kiosk_id << " at " << checked->station_url
       << "\n"
       << "token: " << token_path << "\nconfiguration: " << config_path << "\n";
