@@ -137,7 +137,8 @@ void TechnicianPainter::paint_rows(const tech::State &state, const tech::Layout 
     return;
   const Metrics &m = layout.metrics;
   const int row_h = std::min(body.h / static_cast<int>(rows.size()), m.px(0.075));
-  const int label_w = body.w * 2 / 5;
+  // Labels get more of a narrow (portrait) page: they are words, values are figures.
+  const int label_w = m.portrait ? body.w / 2 : body.w * 2 / 5;
   const Texts &t = texts(state);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto &row = rows[i];
@@ -147,7 +148,7 @@ void TechnicianPainter::paint_rows(const tech::State &state, const tech::Layout 
     const int dot = row_h / 5;
     canvas_.fill_circle(line.x + row_h / 2, line.center_y(), dot,
                         health_colour(row.health));
-    const Rect label{line.x + row_h, line.y, label_w - row_h, line.h};
+    const Rect label{line.x + row_h, line.y, label_w - row_h - m.gap / 2, line.h};
     const Rect value{line.x + label_w, line.y, line.w - label_w - m.gap / 2, line.h};
     canvas_.label(t.get(row.label_key), label, row_h * 2 / 5, row_h / 4, theme::text,
                   Canvas::Align::left);

@@ -5,9 +5,11 @@
 // scripts/regenerate-goldens after an intended change of the picture.
 #include "kiosk/ui/screen_painter.hpp"
 #include "kiosk/ui/screenshot.hpp"
+#include "kiosk/ui/technician_painter.hpp"
 #include "kiosk/ui/window.hpp"
 #include "tests/unit/kiosk/golden.hpp"
 #include "tests/unit/kiosk/sample_states.hpp"
+#include "tests/unit/kiosk/technician_samples.hpp"
 
 #include <SDL2/SDL.h>
 #include <doctest/doctest.h>
@@ -38,6 +40,7 @@ struct Screens {
   std::unique_ptr<Window> window;
   std::unique_ptr<TextCache> text;
   std::unique_ptr<ScreenPainter> painter;
+  std::unique_ptr<TechnicianPainter> technician;
 
   Screens(int w, int h) {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
@@ -59,8 +62,10 @@ struct Screens {
       texts.emplace(language, l.value());
     }
     painter = std::make_unique<ScreenPainter>(window->renderer(), *text, texts);
+    technician = std::make_unique<TechnicianPainter>(window->renderer(), *text, texts);
   }
   ~Screens() {
+    technician.reset();
     painter.reset();
     text.reset();
     window.reset();
@@ -69,6 +74,13 @@ struct Screens {
 
   Frame draw(const State &state, std::optional<std::size_t> pressed = std::nullopt) {
     painter->paint(state, window->width(), window->height(), pressed);
+    return frame();
+  }
+  Frame draw(const tech::State &state) {
+    technician->paint(state, window->width(), window->height());
+    return frame();
+  }
+  Frame frame() {
     auto frame = read_frame(window->renderer());
     REQUIRE_MESSAGE(frame.has_value(), (frame ? "" : frame.error()));
     SDL_RenderPresent(window->renderer());
@@ -102,6 +114,31 @@ bool regenerating() {
   return v && std::string(v) == "1";
 }
 
+// Written for people to look at; compared with its golden image when it has one.
+void check_frame(const Frame &frame, const std::string &name, bool has_golden) {
+  CHECK(count(frame, argb(theme::background)) < frame.pixels.size() * 97 / 100);
+  auto written = golden::write_png(frame, (output_dir() / (name + ".png")).string());
+  CHECK_MESSAGE(written.has_value(), (written ? "" : written.error()));
+  if (!has_golden)
+    return;
+  const auto golden_path =
+      fs::path(MOTCUA_TEST_DATA_DIR) / "golden" / "kiosk" / (name + ".png");
+  const auto half = golden::halve(frame);
+  if (regenerating()) {
+    auto saved = golden::write_png(half, golden_path.string());
+    CHECK_MESSAGE(saved.has_value(), (saved ? "" : saved.error()));
+    return;
+  }
+  auto expected = golden::read_png(golden_path.string());
+  REQUIRE_MESSAGE(
+      expected.has_value(),
+      (expected ? "" : expected.error() + " (scripts/regenerate-goldens makes it)"));
+  const auto diff = golden::compare(half, *expected, kChannelTolerance);
+  CHECK_MESSAGE(diff.share <= kMaxDifferingShare, name, ": ", diff.differing,
+                " pixels differ (largest channel difference ", diff.max_channel,
+                "); see ", (output_dir() / (name + ".png")).string());
+}
+
 void render_all(int w, int h, const std::string &orientation) {
   Screens screens(w, h);
   for (const std::string language : {"vi", "en"}) {
@@ -111,30 +148,21 @@ void render_all(int w, int h, const std::string &orientation) {
       auto frame = screens.draw(sample.state);
       CHECK(frame.width == w);
       CHECK(frame.height == h);
-      // Not blank: more than the background shows.
-      CHECK(count(frame, argb(theme::background)) < frame.pixels.size() * 97 / 100);
-      auto written = golden::write_png(frame, (output_dir() / (name + ".png")).string());
-      CHECK_MESSAGE(written.has_value(), (written ? "" : written.error()));
-      if (!sample.golden)
-        continue;
-      const auto golden_path =
-          fs::path(MOTCUA_TEST_DATA_DIR) / "golden" / "kiosk" / (name + ".png");
-      const auto half = golden::halve(frame);
-      if (regenerating()) {
-        auto saved = golden::write_png(half, golden_path.string());
-        CHECK_MESSAGE(saved.has_value(), (saved ? "" : saved.error()));
-        continue;
-      }
-      auto expected = golden::read_png(golden_path.string());
-      REQUIRE_MESSAGE(
-          expected.has_value(),
-          (expected ? "" : expected.error() + " (scripts/regenerate-goldens makes it)"));
-      const auto diff = golden::compare(half, *expected, kChannelTolerance);
-      CHECK_MESSAGE(diff.share <= kMaxDifferingShare, name, ": ", diff.differing,
-                    " pixels differ (largest channel difference ", diff.max_channel,
-                    "); see ", (output_dir() / (name + ".png")).string());
+      // Not blank: more than the background shows (check_frame).
+      check_frame(frame, name, sample.golden);
     }
   }
+}
+
+void render_technician(int w, int h, const std::string &orientation) {
+  Screens screens(w, h);
+  for (const std::string language : {"vi", "en"})
+    for (const auto &sample : technician_samples(language)) {
+      const std::string name =
+          "technician-" + sample.name + "-" + language + "-" + orientation;
+      CAPTURE(name);
+      check_frame(screens.draw(sample.state), name, language == "vi");
+    }
 }
 
 } // namespace
@@ -145,6 +173,14 @@ TEST_CASE("every screen matches its golden image, landscape 1920x1080") {
 
 TEST_CASE("every screen matches its golden image, portrait 1080x1920") {
   render_all(1080, 1920, "portrait");
+}
+
+TEST_CASE("every screen matches its golden image, technician landscape 1920x1080") {
+  render_technician(1920, 1080, "landscape");
+}
+
+TEST_CASE("every screen matches its golden image, technician portrait 1080x1920") {
+  render_technician(1080, 1920, "portrait");
 }
 
 TEST_CASE("every screen draws at 1366x768 without a golden image") {
