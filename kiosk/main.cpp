@@ -13,6 +13,7 @@
 #include "kiosk/shell/kiosk_token.hpp"
 #include "kiosk/shell/pin_command.hpp"
 #include "kiosk/shell/print_pipeline.hpp"
+#include "kiosk/shell/printer_admin_command.hpp"
 #include "kiosk/shell/printer_commands.hpp"
 #include "kiosk/shell/printer_probe.hpp"
 #include "kiosk/shell/provision_command.hpp"
@@ -826,6 +827,8 @@ int main(int argc, char **argv) {
   if (auto status = run_provision_command(args, std::cout, std::cerr))
     return *status;
   if (auto status = run_pin_command(args, std::cin, std::cout, std::cerr))
+    return *status;
+  if (auto status = run_printer_admin_command(args, std::cout, std::cerr))
     return *status;
   auto options = parse_cli(args, assets_dir(MOTCUA_ASSETS_DIR));
   if (!options) {
