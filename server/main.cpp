@@ -6,7 +6,7 @@
 #include "net/system/systemd_notify.hpp"
 #include "server/admin_command.hpp"
 #include "server/api/api_handler.hpp"
-#include "server/api/queue_json.hpp"
+#include "server/api/queue_broadcast.hpp"
 #include "server/api/stream_hub.hpp"
 #include "server/desk/queue_desk.hpp"
 #include "server/http/http_server.hpp"
@@ -93,10 +93,10 @@ int main(int argc, char **argv) {
     return kExitRuntimeFailure;
   }
   StreamHub hub;
-  (*desk)->set_listener([&hub](const std::vector<queue::QueueEvent> &events) {
-    for (const auto &event : events)
-      hub.publish(queue_event_json(event));
-  });
+  (*desk)->set_listener(
+      [&hub](const std::vector<queue::QueueEvent> &events) { broadcast(hub, events); });
+  retain_counts(hub, (*desk)->snapshot().counts,
+                queue::station_time(to_local_time(system_clock()())));
   AuthOptions auth_options;
   auth_options.open_kiosk_api = options->open_kiosk_api;
   Authenticator auth(**store, system_clock(), auth_options);

@@ -2,6 +2,7 @@
 // The station's parts wired as motcua-station wires them, over a temporary
 // data folder, for tests that call the API without (or with) sockets.
 #include "server/api/api_handler.hpp"
+#include "server/api/queue_broadcast.hpp"
 #include "server/api/queue_json.hpp"
 #include "server/api/stream_hub.hpp"
 #include "server/desk/queue_desk.hpp"
@@ -33,10 +34,9 @@ struct StationStack {
     auto made = QueueDesk::open(catalog, desk_options, *store, clock);
     REQUIRE_MESSAGE(made.has_value(), (made ? "" : made.error()));
     desk = std::move(made).value();
-    desk->set_listener([this](const std::vector<queue::QueueEvent> &events) {
-      for (const auto &event : events)
-        hub.publish(queue_event_json(event));
-    });
+    desk->set_listener(
+        [this](const std::vector<queue::QueueEvent> &events) { broadcast(hub, events); });
+    retain_counts(hub, desk->snapshot().counts, queue::station_time(to_local_time(clock())));
     AuthOptions auth_options;
     auth_options.open_kiosk_api = options.open_kiosk_api;
     auth_options.password_iterations = options.password_iterations;

@@ -1,0 +1,19 @@
+#pragma once
+// The desk's events onto the /api/v1/stream hub, as motcua-station wires
+// them: every event as it happens, the latest counts retained so that a
+// subscriber (a kiosk, the board) starts from the current line lengths
+// instead of showing none until the queue next changes. A new day forgets
+// them until its first counts.
+#include "server/api/stream_hub.hpp"
+#include "server/queue/queue_event.hpp"
+
+#include <vector>
+
+namespace motcua::station {
+
+void broadcast(StreamHub &hub, const std::vector<queue::QueueEvent> &events);
+// The counts before any event (at start): retained, sent to nobody yet.
+void retain_counts(StreamHub &hub, const std::vector<queue::ServiceCount> &counts,
+                   const queue::StationTime &at);
+
+} // namespace motcua::station
