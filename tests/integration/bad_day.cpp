@@ -12,6 +12,7 @@
 #include "tests/support/fault_proxy.hpp"
 #include "tests/support/station_process.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -29,6 +30,7 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 constexpr int kKiosks = 2;
+constexpr int kFallbackMs = 300;
 
 struct Kiosk {
   std::string dir;
@@ -84,6 +86,22 @@ struct Kiosk {
   bool workload_done() const {
     return int(paper().size()) >= tickets &&
            journal("SELECT count(*) FROM ratings") >= ratings;
+  }
+  // The waits the citizens had, tap to number (µs), from every run's log,
+  // and how often a tap got no number at all (no answer and no lease left).
+  std::vector<long long> waits(int &no_number) const {
+    std::vector<long long> out;
+    for (int run = 1; run <= runs; ++run) {
+      std::ifstream in(dir + "/run-" + std::to_string(run) + ".log");
+      for (std::string line; std::getline(in, line);) {
+        if (line.rfind("no number for ", 0) == 0)
+          ++no_number;
+        const auto at = line.rfind(" in ");
+        if (line.rfind("printed ", 0) == 0 && at != std::string::npos)
+          out.push_back(std::stoll(line.substr(at + 4)));
+      }
+    }
+    return out;
   }
   long long unsent() const {
     return journal("SELECT (SELECT count(*) FROM ratings WHERE state = 'unsent') + "
@@ -263,6 +281,19 @@ int main(int argc, char **argv) {
   for (const auto &[number, n] : station_tickets)
     unheld += !printed.count(number);
 
+  // The citizen's wait: never the station's silence beyond the fallback
+  // deadline. A figure, not a check: a loaded machine delays the journal's
+  // fsync too.
+  std::vector<long long> waits;
+  int no_number = 0;
+  for (const auto &k : kiosks)
+    for (long long w : k.waits(no_number))
+      waits.push_back(w);
+  std::sort(waits.begin(), waits.end());
+  const auto over = std::count_if(waits.begin(), waits.end(), [](long long w) {
+    return w > kFallbackMs * 1000 + 100'000;
+  });
+
   std::cout << "\ntally (seed " << seed << "):\n";
   for (const auto &[kind, n] : faults)
     std::cout << "  outages: " << kind << " x" << n << "\n";
@@ -277,6 +308,13 @@ int main(int argc, char **argv) {
   std::printf("  ratings: %zu journaled, %zu on the station\n", journal_ratings.size(),
               station_ratings.size());
   std::printf("  kiosk restarts: %d, %d\n", kiosks[0].runs - 1, kiosks[1].runs - 1);
+  if (!waits.empty())
+    std::printf(
+        "  tap to number: p50 %.1f ms, p99 %.1f ms, max %.1f ms (fallback %d ms); "
+        "%ld taps over fallback + 100 ms; %d taps told \"no number\" (no answer, "
+        "no lease left)\n",
+        waits[waits.size() / 2] / 1000.0, waits[waits.size() * 99 / 100] / 1000.0,
+        waits.back() / 1000.0, kFallbackMs, long(over), no_number);
   std::printf("  time: %.1f s issuing, %.1f s until every journal was settled\n",
               day_ended, all_drained);
   for (const auto &p : problems)
