@@ -411,7 +411,7 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
     net::LeaseKeeper leases(
         **journal,
         [&sync_client, station_offset](const std::string &service, int count,
-                                       net::LeaseDone done) {
+                                       const std::string &key, net::LeaseDone done) {
           sync_client.lease_block(
               service, count,
               [done = std::move(done),
@@ -425,7 +425,8 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
                 done(unexpected(
                     net::SendResult{false, e.http_status > 0, e.http_status,
                                     (e.code.empty() ? "" : e.code + ": ") + e.message}));
-              });
+              },
+              key);
         },
         [&bridge] { bridge.push(Tick{}); }, jitter,
         [](const std::string &line) { log(line); }, lease_policy);

@@ -416,8 +416,11 @@ void StationClient::submit_rating(Rating rating,
 }
 
 void StationClient::lease_block(std::string service_id, int count,
-                                std::function<void(Result<Lease, StationError>)> done) {
+                                std::function<void(Result<Lease, StationError>)> done,
+                                std::string idempotency_key) {
   boost::json::object body{{"service_id", service_id}, {"count", count}};
+  if (!idempotency_key.empty())
+    body["idempotency_key"] = idempotency_key;
   impl_->submit(Job{
       http::verb::post, "/api/v1/leases", boost::json::serialize(body),
       [done = std::move(done)](Result<RawResponse, StationError> raw) {

@@ -58,8 +58,11 @@ public:
     int last = 0;
     std::string station_time; // the station's RFC 3339 local time; empty: not sent
   };
+  // A non-empty `idempotency_key` makes a retry safe: the station answers the
+  // block it already leased under that key today rather than a new one.
   void lease_block(std::string service_id, int count,
-                   std::function<void(Result<Lease, StationError>)> done);
+                   std::function<void(Result<Lease, StationError>)> done,
+                   std::string idempotency_key = {});
   // POST /api/v1/tickets/offline: one result per ticket, in order, when the
   // station answered; each result says whether that ticket is stored.
   void upload_offline_tickets(

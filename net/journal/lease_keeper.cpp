@@ -1,5 +1,6 @@
 #include "net/journal/lease_keeper.hpp"
 
+#include <cstdio>
 #include <deque>
 #include <mutex>
 
@@ -67,6 +68,7 @@ void LeaseKeeper::pump(OutboxClock::time_point now, std::int64_t wall_ms,
       continue;
     }
     schedule_.on_success();
+    keys_.erase(service); // answered: the next block is a new request
     if (answer->day != station_day_) {
       // Counting blocks of another day than the station's would ask again
       // and again, until the service's numbers are all leased.
@@ -94,8 +96,19 @@ void LeaseKeeper::pump(OutboxClock::time_point now, std::int64_t wall_ms,
   for (const auto &service :
        services_to_lease(services_, remaining_, in_flight_, policy_.refill_below)) {
     in_flight_.insert(service);
+    std::string &key = keys_[service];
+    if (key.empty()) {
+      // 128 random bits: a key the station never saw from this kiosk, also
+      // after a restart (which forgets the keys, and with them at most one
+      // block per service).
+      char text[40];
+      std::snprintf(text, sizeof text, "%016llx%016llx",
+                    static_cast<unsigned long long>(key_source_()),
+                    static_cast<unsigned long long>(key_source_()));
+      key = text;
+    }
     std::weak_ptr<Inbox> inbox = inbox_;
-    requester_(service, policy_.block_size,
+    requester_(service, policy_.block_size, key,
                [inbox, service](Result<LeaseBlock, SendResult> answer) {
                  auto box = inbox.lock();
                  if (!box)

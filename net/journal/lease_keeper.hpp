@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -32,8 +33,10 @@ std::vector<std::string> services_to_lease(const std::vector<std::string> &servi
 
 // The station's answer to one lease request: a block, or why not.
 using LeaseDone = std::function<void(Result<LeaseBlock, SendResult>)>;
-using LeaseRequester =
-    std::function<void(const std::string &service_id, int count, LeaseDone done)>;
+// `key` names the request: the same until the station answered a block, so a
+// retry after a lost answer gets that block back instead of a new one.
+using LeaseRequester = std::function<void(const std::string &service_id, int count,
+                                          const std::string &key, LeaseDone done)>;
 
 class LeaseKeeper {
 public:
@@ -77,6 +80,8 @@ private:
   std::string local_day_;
   std::string station_day_; // of the last block the station granted
   bool dirty_ = true;
+  std::map<std::string, std::string> keys_; // per service: the request not yet answered
+  std::mt19937_64 key_source_{std::random_device{}()};
 };
 
 } // namespace motcua::net

@@ -411,18 +411,23 @@ ApiResponse ApiHandler::lease_block(const Call &call) const {
   const json::value *count = body->if_contains("count");
   if (!count || !count->is_int64() || count->as_int64() < 1 || count->as_int64() > 999)
     return invalid_field("count", "an integer 1..999");
-  auto block =
-      desk_.lease(**service, static_cast<int>(count->as_int64()), call.principal->id);
-  if (!block)
-    return refusal(block.error());
+  auto key = string_field(*body, "idempotency_key", false, 64);
+  if (!key)
+    return key.error();
+  auto leased = desk_.lease(**service, static_cast<int>(count->as_int64()),
+                            call.principal->id, key->value_or(""));
+  if (!leased)
+    return refusal(leased.error());
+  const auto &block = leased->block;
   return json_response(
-      201, json::object{{"lease", json::object{{"service_id", block->service_id},
-                                               {"day", block->day},
-                                               {"first", block->first},
-                                               {"last", block->last},
-                                               // The kiosk learns the station's
-                                               // zone: its offline days follow it.
-                                               {"station_time", now_text(clock_)}}}});
+      leased->replayed ? 200 : 201,
+      json::object{{"lease", json::object{{"service_id", block.service_id},
+                                          {"day", block.day},
+                                          {"first", block.first},
+                                          {"last", block.last},
+                                          // The kiosk learns the station's
+                                          // zone: its offline days follow it.
+                                          {"station_time", now_text(clock_)}}}});
 }
 
 // Each ticket is settled on its own: one refused number must not hold back

@@ -187,7 +187,7 @@ void QueueDesk::replay(queue::QueueEngine &engine,
     // A lease journaled before kiosks were named has no holder: nobody may
     // upload from it.
     if (applied->block)
-      held.push_back(HeldBlock{entry.text, *applied->block});
+      held.push_back(HeldBlock{entry.text, *applied->block, entry.counter_id});
   }
 }
 
@@ -260,7 +260,7 @@ QueueDesk::run(JournalEntry entry, std::string issued_at, std::string idempotenc
     return unexpected(storage_failure());
   if (applied->block) {
     std::erase_if(held_, [&](const HeldBlock &h) { return h.block.day != entry.at.day; });
-    held_.push_back(HeldBlock{entry.text, *applied->block});
+    held_.push_back(HeldBlock{entry.text, *applied->block, entry.counter_id});
   }
   return std::move(applied).value();
 }
@@ -452,19 +452,27 @@ std::optional<DeskError> QueueDesk::close_counter(const std::string &counter_id)
   return applied ? std::nullopt : std::optional(applied.error());
 }
 
-Result<queue::SequenceBlock, DeskError>
-QueueDesk::lease(const std::string &service_id, int count, const std::string &holder) {
+Result<QueueDesk::LeaseOutcome, DeskError> QueueDesk::lease(const std::string &service_id,
+                                                            int count,
+                                                            const std::string &holder,
+                                                            const std::string &key) {
   JournalEntry entry;
   entry.at = queue::station_time(to_local_time(clock_()));
   entry.action = "lease";
   entry.service_id = service_id;
   entry.count = count;
   entry.text = holder;
+  entry.counter_id = key; // a lease names no counter: the field carries the key
   std::lock_guard lock(mutex_);
+  if (!key.empty())
+    for (const HeldBlock &h : held_)
+      if (h.key == key && h.holder == holder && h.block.service_id == service_id &&
+          h.block.day == entry.at.day)
+        return LeaseOutcome{h.block, true};
   auto applied = run(std::move(entry));
   if (!applied)
     return unexpected(applied.error());
-  return *applied->block;
+  return LeaseOutcome{*applied->block, false};
 }
 
 DeskSnapshot QueueDesk::snapshot() {

@@ -81,9 +81,17 @@ public:
                                         const std::string &officer);
   std::optional<DeskError> close_counter(const std::string &counter_id);
   // `holder` (the kiosk's id) is journaled with the block: only that kiosk may
-  // later upload tickets numbered from it.
-  Result<queue::SequenceBlock, DeskError> lease(const std::string &service_id, int count,
-                                                const std::string &holder = {});
+  // later upload tickets numbered from it. A `key` the holder used before
+  // today for this service answers the same block (`replayed`) and leases
+  // nothing new: a retry after a lost answer does not burn another block of
+  // the day's numbers.
+  struct LeaseOutcome {
+    queue::SequenceBlock block;
+    bool replayed = false;
+  };
+  Result<LeaseOutcome, DeskError> lease(const std::string &service_id, int count,
+                                        const std::string &holder = {},
+                                        const std::string &key = {});
   // A ticket `holder` issued from its lease while offline, placed in the line
   // by its issue time. Stored once per UUID: a replay answers the same ticket.
   // 409 not_leased: the number is outside every block `holder` holds today;
@@ -99,9 +107,9 @@ public:
   // what the reports count. Issuing windows are not checked again (each
   // entry passed them when it was made); entries that no longer apply are
   // skipped, as at start-up.
-  static std::vector<queue::QueueTicket> replay_tickets(const Catalog &catalog,
-                                                        const queue::QueueConfig &config,
-                                                        const std::vector<JournalEntry> &entries);
+  static std::vector<queue::QueueTicket>
+  replay_tickets(const Catalog &catalog, const queue::QueueConfig &config,
+                 const std::vector<JournalEntry> &entries);
 
   // Today's ticket `number` as its holder may see it (the page behind the QR
   // code); nullopt when no such ticket was issued on `day` or `day` is over.
@@ -126,6 +134,7 @@ private:
   struct HeldBlock {
     std::string holder;
     queue::SequenceBlock block;
+    std::string key; // the kiosk's idempotency key for the request, if any
   };
   static void replay(queue::QueueEngine &engine, const std::vector<JournalEntry> &entries,
                      std::vector<HeldBlock> &held, bool log_failures);

@@ -79,12 +79,16 @@ SyncKiosk::SyncKiosk(const std::string &journal_path, net::StationAddress statio
   policy.backoff = options_.backoff;
   leases_ = std::make_unique<net::LeaseKeeper>(
       *journal_,
-      [this](const std::string &service, int count, net::LeaseDone done) {
-        sync_->lease_block(service, count, [done = std::move(done)](auto r) {
-          if (r)
-            return done(net::LeaseBlock{r->service_id, r->day, r->first, r->last});
-          done(unexpected(failed(r.error())));
-        });
+      [this](const std::string &service, int count, const std::string &key,
+             net::LeaseDone done) {
+        sync_->lease_block(
+            service, count,
+            [done = std::move(done)](auto r) {
+              if (r)
+                return done(net::LeaseBlock{r->service_id, r->day, r->first, r->last});
+              done(unexpected(failed(r.error())));
+            },
+            key);
       },
       wake, jitter, to_log, policy);
   leases_->set_services(options_.services);

@@ -210,6 +210,7 @@ TEST_CASE("the lease keeper refills blocks while online and backs off when not")
   struct Request {
     std::string service;
     int count;
+    std::string key;
     LeaseDone done;
   };
   std::vector<Request> requests;
@@ -220,8 +221,8 @@ TEST_CASE("the lease keeper refills blocks while online and backs off when not")
   policy.backoff = {1000ms, 8000ms};
   LeaseKeeper keeper(
       *j,
-      [&](const std::string &service, int count, LeaseDone done) {
-        requests.push_back({service, count, std::move(done)});
+      [&](const std::string &service, int count, const std::string &key, LeaseDone done) {
+        requests.push_back({service, count, key, std::move(done)});
       },
       [] {}, [] { return 0.0; }, [&](const std::string &line) { log.push_back(line); },
       policy);
@@ -246,6 +247,11 @@ TEST_CASE("the lease keeper refills blocks while online and backs off when not")
   keeper.pump(retry, 0, kDay);
   REQUIRE(requests.size() == 3);
   CHECK(requests[2].service == "B");
+  // The retry names the same request: a block the station leased for the
+  // lost answer comes back instead of a second one.
+  CHECK(requests[2].key == requests[1].key);
+  CHECK(requests[1].key.size() == 32);
+  CHECK(requests[1].key != requests[0].key);
   requests[2].done(LeaseBlock{"B", kDay, 4, 6});
   keeper.pump(retry + 1s, 0, kDay);
   CHECK_FALSE(keeper.next_wake());
@@ -257,6 +263,8 @@ TEST_CASE("the lease keeper refills blocks while online and backs off when not")
   keeper.pump(t0 + 60s, 0, kDay);
   REQUIRE(requests.size() == 4);
   CHECK(requests[3].service == "A");
+  CHECK(requests[3].key !=
+        requests[0].key); // A's first block was answered: a new request
 
   requests[3].done(LeaseBlock{"A", kDay, 7, 9});
   keeper.pump(t0 + 61s, 0, kDay);
@@ -280,7 +288,7 @@ TEST_CASE("a station in another time zone: its day counts, and nothing is leased
   policy.refill_below = 2;
   LeaseKeeper keeper(
       *j,
-      [&](const std::string &service, int, LeaseDone done) {
+      [&](const std::string &service, int, const std::string &, LeaseDone done) {
         requests.emplace_back(service, std::move(done));
       },
       [] {}, [] { return 0.0; }, [](const std::string &) {}, policy);

@@ -117,6 +117,44 @@ TEST_CASE("offline tickets from a lease are stored once and placed by issue time
   CHECK(s.desk->snapshot().counts[0].waiting == 3);
 }
 
+TEST_CASE("a lease retried under its key answers the same block, also after a restart") {
+  test::StationStack s(fixed_clock(kSaturdayNine));
+  const std::string ask = R"({"service_id":"A","count":5,"idempotency_key":"k-1"})";
+  auto first = s.handle(post("/api/v1/leases", ask));
+  REQUIRE(first.status == 201);
+  auto again = s.handle(post("/api/v1/leases", ask)); // the answer was lost
+  CHECK(again.status == 200);
+  CHECK(body_of(again).at("lease").at("first") == body_of(first).at("lease").at("first"));
+  CHECK(body_of(again).at("lease").at("last") == body_of(first).at("lease").at("last"));
+  // Another key, or another service under the same key, is a new request.
+  auto other = s.handle(post("/api/v1/leases", R"({"service_id":"A","count":5,)"
+                                               R"("idempotency_key":"k-2"})"));
+  REQUIRE(other.status == 201);
+  CHECK(body_of(other).at("lease").at("last").as_int64() == 994);
+  auto b = s.handle(post("/api/v1/leases", R"({"service_id":"B","count":5,)"
+                                           R"("idempotency_key":"k-1"})"));
+  CHECK(b.status == 201);
+
+  DeskOptions options;
+  options.always_issuing = true;
+  s.api.reset();
+  s.desk.reset();
+  auto desk = QueueDesk::open(test::small_catalog(), options, *s.store,
+                              fixed_clock(kSaturdayNine));
+  REQUIRE(desk.has_value());
+  s.desk = std::move(desk).value();
+  s.api = std::make_unique<ApiHandler>(test::small_catalog(), *s.desk, *s.store, *s.auth,
+                                       fixed_clock(kSaturdayNine));
+  auto replayed = s.handle(post("/api/v1/leases", ask));
+  CHECK(replayed.status == 200);
+  CHECK(body_of(replayed).at("lease").at("first") ==
+        body_of(first).at("lease").at("first"));
+  // Without a key every request is a new block, as before.
+  auto plain = s.handle(post("/api/v1/leases", R"({"service_id":"A","count":5})"));
+  CHECK(plain.status == 201);
+  CHECK(body_of(plain).at("lease").at("last").as_int64() == 989);
+}
+
 TEST_CASE("an offline number outside the kiosk's lease is refused with not_leased") {
   test::StationStack s(fixed_clock(kSaturdayNine));
   lease(s, "A", 2); // 998-999
