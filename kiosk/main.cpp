@@ -19,6 +19,7 @@
 #include "kiosk/shell/provision_command.hpp"
 #include "kiosk/shell/request_key.hpp"
 #include "kiosk/shell/sdl_script_host.hpp"
+#include "kiosk/shell/setup_wizard.hpp"
 #include "kiosk/shell/technician_session.hpp"
 #include "kiosk/shell/user_events.hpp"
 #include "kiosk/ui/input_router.hpp"
@@ -49,6 +50,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
 #include <iostream>
 #include <limits>
 #include <memory>
@@ -839,6 +841,13 @@ int main(int argc, char **argv) {
   if (options->help) {
     std::cout << cli_usage();
     return 0;
+  }
+  // First boot: the setup wizard writes the configuration the kiosk then reads.
+  if (std::error_code ec; !std::filesystem::exists(options->config_path, ec)) {
+    if (const int status = run_setup_wizard(*options); status != kSetupDone)
+      return status;
+    if (!options->script_path.empty())
+      return 0; // the script drove the wizard; a new run drives the screens
   }
   auto inputs = load_inputs(*options);
   if (!inputs) {

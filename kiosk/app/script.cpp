@@ -58,7 +58,7 @@ Command parse_command(const std::vector<std::string> &w) {
     expect_args(w, 1, 2, "wait-technician NAME [TIMEOUT_MS]");
     if (!tech::parse_screen_name(w[1]))
       throw LineError{"unknown technician screen \"" + w[1] +
-                      "\" (pin, diagnostics, settings, enroll, closed)"};
+                      "\" (pin, diagnostics, settings, enroll, setup-..., closed)"};
     return WaitTechnician{w[1], optional_timeout(w, 2)};
   }
   if (name == "tap-service") {

@@ -1,5 +1,7 @@
 #include "kiosk/app/technician_layout.hpp"
 
+#include "kiosk/app/technician_setup.hpp"
+
 #include <algorithm>
 
 namespace motcua::kiosk::tech {
@@ -49,9 +51,9 @@ void add_key(Layout &l, Rect rect, char key, std::string id, bool enabled) {
 }
 
 // Digits as on a phone: 1 2 3 / 4 5 6 / 7 8 9 / erase 0 OK.
-void pin_pad(Layout &l, const State &s, Rect area) {
+void pin_pad(Layout &l, const State &s, Rect area, const std::string &ok_key) {
   const Metrics &m = l.metrics;
-  const bool usable = s.pin_set && !s.checking && !s.locked_until;
+  const bool usable = s.pin_set && !s.checking && !s.locked_until && !s.setup.busy;
   auto [display, keys] = cut_top(area, m.px(0.12), m.gap);
   const int key_h = std::min((keys.h - 3 * m.gap) / 4, m.px(0.14));
   const int key_w = std::min((keys.w - 2 * m.gap) / 3, key_h * 2);
@@ -64,7 +66,7 @@ void pin_pad(Layout &l, const State &s, Rect area) {
     const char k = keys_in_order[i];
     add_key(l, cells[i], k, k == '<' ? "pin:erase" : std::string("pin:") + k, usable);
   }
-  add(l, ButtonKind::primary, cells[11], Submit{}, "pin:ok", "tech.pin.ok",
+  add(l, ButtonKind::primary, cells[11], Submit{}, "pin:ok", ok_key,
       usable && s.entry.size() >= static_cast<std::size_t>(4));
 }
 
@@ -120,24 +122,130 @@ void settings_page(Layout &l, const State &s, Rect area) {
 }
 
 // Enrollment codes ("ZRUD-BMCR-3WNZ"): digits, capitals and the dash.
-void code_keyboard(Layout &l, const State &s, Rect area) {
+constexpr const char *kCodeKeys = "1234567890QWERTYUIOPASDFGHJKL-ZXCVBNM<";
+// Station addresses ("http://192.168.1.10:8080") and printer addresses.
+constexpr const char *kAddressKeys = "1234567890qwertyuiopasdfghjkl:zxcvbnm./-<";
+
+// A keyboard of `chars` under the typed text, and its OK button.
+void keyboard(Layout &l, Rect area, const std::string &chars, bool usable,
+              const std::string &ok_id, const std::string &ok_key, bool ok_enabled) {
   const Metrics &m = l.metrics;
   auto [display, rest] = cut_top(area, m.px(0.11), m.gap);
   l.display = display;
   const int ok_h = m.px(0.12);
   auto [keys, ok_row] = cut_bottom(rest, ok_h, m.gap);
-  const std::string chars = "1234567890QWERTYUIOPASDFGHJKL-ZXCVBNM<";
-  const int columns = m.portrait ? 8 : 10;
+  const int columns = m.portrait ? 8 : (chars.size() > 38 ? 11 : 10);
   const auto cells =
       grid(keys, static_cast<int>(chars.size()), columns, m.gap / 2, m.px(0.13));
   for (std::size_t i = 0; i < chars.size(); ++i) {
     const char k = chars[i];
-    add_key(l, cells[i], k, k == '<' ? "key:erase" : std::string("key:") + k,
-            !s.enrolling);
+    add_key(l, cells[i], k, k == '<' ? "key:erase" : std::string("key:") + k, usable);
   }
   const int ok_w = std::min(ok_row.w, m.px(0.6));
   add(l, ButtonKind::primary, Rect{ok_row.center_x() - ok_w / 2, ok_row.y, ok_w, ok_h},
-      Submit{}, "enroll:ok", "tech.enroll.ok", !s.enrolling && s.entry.size() >= 4);
+      Submit{}, ok_id, ok_key, ok_enabled);
+}
+
+// Choices in a row (or two), then the step's primary button.
+void choices_then(Layout &l, Rect area, std::vector<Button> choices,
+                  const std::string &next_id, const std::string &next_key, bool next_ok) {
+  const Metrics &m = l.metrics;
+  const int choice_h = m.px(0.13);
+  const int rows = static_cast<int>((choices.size() + 2) / 3);
+  auto [row, rest] = cut_top(area, rows * choice_h + (rows - 1) * m.gap, m.gap * 2);
+  const auto cells = grid(row, static_cast<int>(choices.size()), 3, m.gap, choice_h);
+  for (std::size_t i = 0; i < choices.size(); ++i) {
+    choices[i].rect = cells[i];
+    l.buttons.push_back(std::move(choices[i]));
+  }
+  const int next_w = std::min(rest.w, m.px(0.6));
+  add(l, ButtonKind::primary,
+      Rect{rest.center_x() - next_w / 2, rest.bottom() - choice_h, next_w, choice_h},
+      Submit{}, next_id, next_key, next_ok);
+}
+
+Button choice(Event event, std::string id, std::string label_key, std::string label,
+              bool selected) {
+  return Button{
+      ButtonKind::choice, {},   std::move(event), std::move(id), std::move(label_key),
+      std::move(label),   true, selected};
+}
+
+void setup_page(Layout &l, const State &s, Rect area) {
+  const bool idle = !s.setup.busy;
+  switch (s.screen) {
+  case Screen::setup_language:
+    choices_then(l, area,
+                 {choice(LanguageChosen{"vi"}, "language:vi", "tech.language.vi", "",
+                         s.kiosk_language == "vi"),
+                  choice(LanguageChosen{"en"}, "language:en", "tech.language.en", "",
+                         s.kiosk_language == "en")},
+                 "setup:next", "tech.setup.next", true);
+    break;
+  case Screen::setup_station:
+    keyboard(l, area, kAddressKeys, idle, "setup:next", "tech.setup.next", idle);
+    break;
+  case Screen::setup_code:
+    keyboard(l, area, kCodeKeys, idle, "setup:next", "tech.enroll.ok",
+             idle && s.entry.size() >= 4);
+    break;
+  case Screen::setup_printer_address:
+    keyboard(l, area, kAddressKeys, idle, "setup:next", "tech.setup.add", idle);
+    break;
+  case Screen::setup_printer: {
+    std::vector<Button> queues;
+    for (const auto &q : s.setup.queues)
+      if (queues.size() < 6)
+        queues.push_back(choice(QueueChosen{q}, "queue:" + q, "", q, s.setup.queue == q));
+    queues.push_back(Button{ButtonKind::action,
+                            {},
+                            Show{Screen::setup_printer_address},
+                            "setup:add-printer",
+                            "tech.setup.add_printer",
+                            "",
+                            idle});
+    queues.push_back(Button{ButtonKind::action,
+                            {},
+                            TestPrint{},
+                            "setup:test-print",
+                            "tech.setup.test_print",
+                            "",
+                            idle && !s.setup.queue.empty()});
+    choices_then(l, area, std::move(queues), "setup:next", "tech.setup.next",
+                 idle && !s.setup.queue.empty());
+    break;
+  }
+  case Screen::setup_mode: {
+    std::vector<Button> modes;
+    for (KioskMode mode : {KioskMode::arrival, KioskMode::departure, KioskMode::both}) {
+      const std::string name(mode_name(mode));
+      modes.push_back(choice(ModeChosen{mode}, "mode:" + name, "tech.mode." + name, "",
+                             s.mode == mode));
+    }
+    choices_then(l, area, std::move(modes), "setup:next", "tech.setup.next", true);
+    break;
+  }
+  default:
+    break;
+  }
+}
+
+// Where a wizard step's back button leads; none from the first step and from
+// the printer step (enrollment is done by then).
+std::optional<Screen> setup_back(Screen screen) {
+  switch (screen) {
+  case Screen::setup_station:
+    return Screen::setup_language;
+  case Screen::setup_code:
+    return Screen::setup_station;
+  case Screen::setup_printer_address:
+  case Screen::setup_mode:
+    return Screen::setup_printer;
+  case Screen::setup_pin:
+    return Screen::setup_mode;
+  default:
+    return std::nullopt;
+  }
 }
 
 } // namespace
@@ -157,7 +265,9 @@ Layout layout_screen(const State &state, int width, int height) {
   // "return to service".
   if (state.screen == Screen::pin)
     add(l, ButtonKind::band, band_button, Leave{}, "tech:close", "tech.close");
-  else if (state.screen != Screen::diagnostics)
+  else if (auto back = setup_back(state.screen))
+    add(l, ButtonKind::band, band_button, Show{*back}, "setup:back", "tech.back");
+  else if (state.screen != Screen::diagnostics && !is_setup(state.screen))
     add(l, ButtonKind::band, band_button, Show{Screen::diagnostics}, "tech:back",
         "tech.back");
   l.title = Rect{m.margin, 0, band_button.x - m.gap - m.margin, l.header.h};
@@ -169,7 +279,7 @@ Layout layout_screen(const State &state, int width, int height) {
   case Screen::closed:
     break;
   case Screen::pin:
-    pin_pad(l, state, area);
+    pin_pad(l, state, area, "tech.pin.ok");
     break;
   case Screen::diagnostics:
     diagnostics_page(l, area);
@@ -177,8 +287,20 @@ Layout layout_screen(const State &state, int width, int height) {
   case Screen::settings:
     settings_page(l, state, area);
     break;
+  case Screen::setup_pin:
+    pin_pad(l, state, area, "tech.setup.finish");
+    break;
+  case Screen::setup_language:
+  case Screen::setup_station:
+  case Screen::setup_code:
+  case Screen::setup_printer:
+  case Screen::setup_printer_address:
+  case Screen::setup_mode:
+    setup_page(l, state, area);
+    break;
   case Screen::enroll:
-    code_keyboard(l, state, area);
+    keyboard(l, area, kCodeKeys, !state.enrolling, "enroll:ok", "tech.enroll.ok",
+             !state.enrolling && state.entry.size() >= 4);
     break;
   }
   return l;

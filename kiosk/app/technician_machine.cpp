@@ -2,6 +2,7 @@
 
 #include "kiosk/app/overloaded.hpp"
 #include "kiosk/app/technician_pin.hpp"
+#include "kiosk/app/technician_setup.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -10,8 +11,12 @@ namespace motcua::kiosk::tech {
 
 namespace {
 
-constexpr std::string_view kScreenNames[] = {"closed", "pin", "diagnostics", "settings",
-                                             "enroll"};
+constexpr std::string_view kScreenNames[] = {"closed",        "pin",
+                                             "diagnostics",   "settings",
+                                             "enroll",        "setup-language",
+                                             "setup-station", "setup-code",
+                                             "setup-printer", "setup-printer-address",
+                                             "setup-mode",    "setup-pin"};
 
 void say(State &s, std::string key, bool bad, std::string detail = {}) {
   s.message_key = std::move(key);
@@ -70,6 +75,10 @@ std::optional<Screen> parse_screen_name(std::string_view name) {
 Transition reduce(const State &state, const Event &event, TimePoint now) {
   State s = state;
   std::vector<Effect> effects;
+  // The wizard has no PIN before it and no idle time: a kiosk without a
+  // configuration has nothing else to show.
+  if (reduce_setup(s, event, effects))
+    return {std::move(s), std::move(effects)};
   const bool open = s.screen != Screen::closed;
   // Any event a person causes counts as activity; results and ticks do not.
   const bool by_hand = !std::holds_alternative<Tick>(event) &&
@@ -212,6 +221,7 @@ Transition reduce(const State &state, const Event &event, TimePoint now) {
                  },
                  [&](const Leave &) {},
                  [&](const Touched &) {},
+                 [&](const auto &) {}, // the wizard's events, outside the wizard
                  [&](const Tick &) {
                    if (s.locked_until && now >= *s.locked_until) {
                      s.locked_until.reset();
@@ -235,7 +245,7 @@ Transition reduce(const State &state, const Event &event, TimePoint now) {
 }
 
 std::optional<TimePoint> next_deadline(const State &s) {
-  if (s.screen == Screen::closed)
+  if (s.screen == Screen::closed || is_setup(s.screen))
     return std::nullopt;
   const Duration idle = s.screen == Screen::pin ? kPinIdle : kPagesIdle;
   TimePoint wake = s.last_activity + idle;
@@ -251,6 +261,8 @@ std::string describe(const State &s) {
   if (s.screen == Screen::pin)
     out += " entered=" + std::to_string(s.entry.size()) +
            " tries=" + std::to_string(s.tries_left) + (s.locked_until ? " locked" : "");
+  if (is_setup(s.screen))
+    out += " entered=" + std::to_string(s.entry.size()) + " queue=" + s.setup.queue;
   if (!s.message_key.empty())
     out += " message=" + s.message_key;
   out += std::string(" mode=") + std::string(mode_name(s.saved_mode)) +

@@ -21,6 +21,14 @@ enum class Screen {
   diagnostics, // the technician's home: checks, and the way to everything else
   settings,    // mode and language
   enroll,      // a new enrollment code from the station's admin page
+  // The first-boot setup wizard, in this order:
+  setup_language, // Tiếng Việt / English
+  setup_station,  // the station's address, typed
+  setup_code,     // the enrollment code (→ token)
+  setup_printer,  // a CUPS queue, or a network printer added by address; test print
+  setup_printer_address,
+  setup_mode, // arrival / departure / both
+  setup_pin,  // the technician PIN
 };
 std::string_view screen_name(Screen screen); // "pin", "diagnostics", ...
 std::optional<Screen> parse_screen_name(std::string_view name);
@@ -31,6 +39,16 @@ struct DiagnosticRow {
   std::string label_key; // a text key, "tech.diag.station"
   Health health = Health::ok;
   std::string value; // "3 ms", "ready", "12", "80109 MB free"
+};
+
+// What the setup wizard has gathered so far.
+struct SetupDraft {
+  std::string station_url;
+  bool enrolled = false;
+  std::vector<std::string> queues; // CUPS's, as listed
+  std::string queue;               // the chosen one
+  bool test_printed = false;
+  bool busy = false; // a check, an enrollment, a print or the final write runs
 };
 
 // What the technician sees; the message line says what just happened.
@@ -56,6 +74,7 @@ struct State {
   bool changed = false; // settings or enrollment were saved this visit
 
   bool enrolling = false;
+  SetupDraft setup;
 
   std::string message_key;    // "tech.pin.wrong", ...; empty: none
   std::string message_detail; // the station's or the file's words
@@ -106,13 +125,44 @@ struct EnrollFinished {
   bool ok = false;
   std::string detail; // the kiosk id, or why not
 };
+// No configuration yet: the setup wizard starts (no PIN asked).
+struct StartSetup {
+  std::string language = "vi";
+};
+struct StationChecked {
+  bool ok = false;
+  std::string detail; // "8 services" or why not
+};
+struct QueuesListed {
+  std::vector<std::string> queues;
+  std::string error; // CUPS could not be asked
+};
+struct QueueChosen {
+  std::string queue;
+};
+struct TestPrint {}; // the "test print" button
+struct PrinterAdded {
+  bool ok = false;
+  std::string queue;  // the new queue
+  std::string detail; // why not
+};
+struct PrintTested {
+  bool ok = false;
+  std::string detail;
+};
+struct SetupFinished {
+  bool ok = false;
+  std::string detail; // why the files could not be written
+};
 struct Leave {};   // return to service
 struct Touched {}; // a touch on no button: activity
 struct Tick {};
 
-using Event = std::variant<Opened, Key, Submit, PinChecked, Show, Refresh,
-                           DiagnosticsGathered, ModeChosen, LanguageChosen, SaveSettings,
-                           SettingsSaved, EnrollFinished, Leave, Touched, Tick>;
+using Event =
+    std::variant<Opened, Key, Submit, PinChecked, Show, Refresh, DiagnosticsGathered,
+                 ModeChosen, LanguageChosen, SaveSettings, SettingsSaved, EnrollFinished,
+                 Leave, Touched, Tick, StartSetup, StationChecked, QueuesListed,
+                 QueueChosen, TestPrint, PrinterAdded, PrintTested, SetupFinished>;
 
 // Effects ------------------------------------------------------------------
 
@@ -127,13 +177,32 @@ struct WriteSettings {
 struct Enroll {
   std::string code;
 };
+struct CheckStation {
+  std::string url;
+};
+struct ListQueues {};
+struct AddPrinter {
+  std::string address; // "192.168.1.50[:9100]"
+};
+struct PrintTest {
+  std::string queue;
+};
+// Write the configuration, token and PIN the wizard gathered.
+struct FinishSetup {
+  std::string station_url;
+  std::string queue;
+  KioskMode mode = KioskMode::both;
+  std::string language;
+  std::string pin;
+};
 // The citizen screens take over again; `changed`: with the new settings.
 struct ReturnToService {
   bool changed = false;
 };
 
 using Effect =
-    std::variant<CheckPin, GatherDiagnostics, WriteSettings, Enroll, ReturnToService>;
+    std::variant<CheckPin, GatherDiagnostics, WriteSettings, Enroll, ReturnToService,
+                 CheckStation, ListQueues, AddPrinter, PrintTest, FinishSetup>;
 
 inline constexpr Duration kPinIdle{30000};    // an untouched PIN pad closes
 inline constexpr Duration kPagesIdle{180000}; // technician pages return to service

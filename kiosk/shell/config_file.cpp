@@ -12,6 +12,22 @@ namespace motcua::kiosk {
 namespace fs = std::filesystem;
 namespace json = boost::json;
 
+std::string new_config_text(const NewConfig &c) {
+  json::object printer;
+  if (!c.queue.empty())
+    printer["queue"] = c.queue;
+  if (!c.direct.empty())
+    printer["direct"] = c.direct;
+  if (!c.cups_server.empty())
+    printer["cups_server"] = c.cups_server;
+  if (c.paper_width_dots)
+    printer["paper_width_dots"] = *c.paper_width_dots;
+  json::object config{{"format_version", 1},    {"station_url", c.station_url},
+                      {"printer", printer},     {"mode", c.mode},
+                      {"language", c.language}, {"state_dir", c.state_dir}};
+  return json::serialize(config) + "\n";
+}
+
 std::optional<std::string> install_config_text(const std::string &path,
                                                const std::string &text) {
   std::error_code ec;

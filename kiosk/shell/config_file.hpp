@@ -8,9 +8,24 @@
 #include <boost/json/object.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace motcua::kiosk {
+
+// A first configuration, as provision and the setup wizard write it.
+struct NewConfig {
+  std::string station_url;
+  std::string queue;       // CUPS queue; or
+  std::string direct;      // "HOST:PORT" of a network ESC/POS printer
+  std::string cups_server; // empty: libcups' default
+  std::optional<int> paper_width_dots;
+  std::string mode = "both";
+  std::string language = "vi";
+  std::string state_dir;
+};
+// Its JSON text; check it with parse_kiosk_config before installing it.
+std::string new_config_text(const NewConfig &config);
 
 // Installs `text` (already checked) as the configuration at `path`.
 std::optional<std::string> install_config_text(const std::string &path,

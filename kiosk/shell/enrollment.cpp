@@ -2,6 +2,8 @@
 
 #include "net/system/atomic_file.hpp"
 
+#include <filesystem>
+
 namespace motcua::kiosk {
 
 std::string describe_station_error(const net::StationError &e) {
@@ -20,6 +22,10 @@ std::string describe_station_error(const net::StationError &e) {
 
 std::optional<std::string> write_kiosk_token(const std::string &path,
                                              const std::string &token) {
+  // The first enrollment (the setup wizard) may come before the state folder.
+  std::error_code ec;
+  if (const auto folder = std::filesystem::path(path).parent_path(); !folder.empty())
+    std::filesystem::create_directories(folder, ec);
   return write_file_atomically(path, token + "\n", 0600);
 }
 

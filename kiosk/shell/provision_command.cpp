@@ -98,28 +98,23 @@ int provision(const Options &o, std::ostream &out, std::ostream &err) {
   }
 
   // The configuration first, checked as the kiosk will read it.
-  json::object printer;
-  if (o.count("--printer"))
-    printer["queue"] = o.at("--printer");
-  else
-    printer["direct"] = o.at("--direct");
-  if (o.count("--cups-server"))
-    printer["cups_server"] = o.at("--cups-server");
+  NewConfig fresh;
+  fresh.station_url = o.at("--server");
+  fresh.queue = option(o, "--printer", "");
+  fresh.direct = option(o, "--direct", "");
+  fresh.cups_server = option(o, "--cups-server", "");
   if (o.count("--paper")) {
     const std::string paper = o.at("--paper");
     if (paper != "576" && paper != "384") {
       err << "motcua-kiosk: --paper must be 576 (80 mm) or 384 (58 mm)\n";
       return kExitUsage;
     }
-    printer["paper_width_dots"] = std::stoi(paper);
+    fresh.paper_width_dots = std::stoi(paper);
   }
-  json::object config{{"format_version", 1},
-                      {"station_url", o.at("--server")},
-                      {"printer", printer},
-                      {"mode", option(o, "--mode", "both")},
-                      {"language", option(o, "--language", "vi")},
-                      {"state_dir", state_dir}};
-  const std::string text = json::serialize(config) + "\n";
+  fresh.mode = option(o, "--mode", "both");
+  fresh.language = option(o, "--language", "vi");
+  fresh.state_dir = state_dir;
+  const std::string text = new_config_text(fresh);
   auto checked = parse_kiosk_config(text, config_path);
   if (!checked) {
     err << "motcua-kiosk: " << checked.error().to_string() << "\n";

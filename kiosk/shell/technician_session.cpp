@@ -4,17 +4,23 @@
 #include "kiosk/app/read_file.hpp"
 #include "kiosk/app/technician_machine.hpp"
 #include "kiosk/app/technician_pin.hpp"
+#include "kiosk/app/technician_setup.hpp"
 #include "kiosk/shell/config_file.hpp"
 #include "kiosk/shell/enrollment.hpp"
 #include "kiosk/shell/kiosk_token.hpp"
+#include "kiosk/shell/pin_command.hpp"
+#include "kiosk/shell/printer_commands.hpp"
 #include "kiosk/shell/printer_probe.hpp"
 #include "net/system/atomic_file.hpp"
 #include "net/system/log.hpp"
+#include "printer/cups_admin.hpp"
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <future>
+#include <sstream>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -190,6 +196,22 @@ void TechnicianSession::execute(const tech::Effect &effect, TimePoint now) {
                  [&](const tech::GatherDiagnostics &) { gather(now); },
                  [&](const tech::WriteSettings &e) { write_settings(e, now); },
                  [&](const tech::Enroll &e) { enroll(e.code); },
+                 [&](const tech::CheckStation &e) { check_station(e.url); },
+                 [&](const tech::ListQueues &) {
+                   workers_.emplace_back([this] {
+                     auto queues = printer::list_cups_queues(printer::CupsQueue{});
+                     tech::QueuesListed listed;
+                     if (queues)
+                       for (const auto &q : *queues)
+                         listed.queues.push_back(q.name);
+                     else
+                       listed.error = queues.error();
+                     post(listed);
+                   });
+                 },
+                 [&](const tech::AddPrinter &e) { add_printer(e.address); },
+                 [&](const tech::PrintTest &e) { print_test(e.queue, now); },
+                 [&](const tech::FinishSetup &e) { finish_setup(e, now); },
                  [&](const tech::ReturnToService &e) {
                    log(e.changed ? "return to service with new settings"
                                  : "return to service");
@@ -239,10 +261,8 @@ void TechnicianSession::gather(TimePoint) {
     setup_.loop_facts(facts);
   auto token = read_kiosk_token(setup_.token_path);
   facts.enrolled = token && !token->empty();
-  if (!client_)
-    client_ = std::make_unique<net::StationClient>(setup_.station, kStationTimeout);
   if (token)
-    client_->set_bearer_token(*token);
+    client_for(setup_.config.station_url)->set_bearer_token(*token);
   const std::string language = state_.language;
   workers_.emplace_back([this, facts, language]() mutable {
     const auto t0 = std::chrono::steady_clock::now();
@@ -292,32 +312,130 @@ void TechnicianSession::write_settings(const tech::WriteSettings &e, TimePoint n
   apply(tech::SettingsSaved{true, ""}, now);
 }
 
+net::StationClient *TechnicianSession::client_for(const std::string &url) {
+  if (!client_ || client_url_ != url) {
+    auto station = net::parse_station_url(url);
+    client_ = std::make_unique<net::StationClient>(station ? *station : setup_.station,
+                                                   kStationTimeout);
+    client_url_ = url;
+  }
+  return client_.get();
+}
+
+void TechnicianSession::check_station(const std::string &url) {
+  if (auto station = net::parse_station_url(url); !station) {
+    post(tech::StationChecked{false, station.error()});
+    return;
+  }
+  client_for(url)->fetch_catalog([this](Result<Catalog, net::StationError> r) {
+    if (r)
+      post(tech::StationChecked{true,
+                                std::to_string(r->services.size()) + " " + "services"});
+    else
+      post(tech::StationChecked{false, describe_station_error(r.error())});
+  });
+}
+
+void TechnicianSession::add_printer(const std::string &address) {
+  workers_.emplace_back([this, address] {
+    auto uri = printer::receipt_printer_uri(address);
+    if (!uri) {
+      post(tech::PrinterAdded{false, "", uri.error()});
+      return;
+    }
+    // One queue per printer address: "receipt-192-168-1-50".
+    std::string name = "receipt-" + address;
+    std::replace_if(
+        name.begin(), name.end(), [](char c) { return c == '.' || c == ':'; }, '-');
+    if (auto error = printer::add_raw_queue(printer::CupsQueue{}, name, *uri,
+                                            "MotCua receipt printer " + *uri)) {
+      log("printer " + address + " not added: " + *error, LogLevel::warning);
+      post(tech::PrinterAdded{false, "", *error});
+      return;
+    }
+    log("printer " + name + " added: " + *uri);
+    post(tech::PrinterAdded{true, name, ""});
+  });
+}
+
+void TechnicianSession::print_test(const std::string &queue, TimePoint now) {
+  // On this thread: the receipt's fonts share FreeType with the screen.
+  std::ostringstream out, err;
+  const int status =
+      run_printer_command({"test-print", "--queue", queue, "--deadline-ms", "15000"},
+                          setup_.assets_dir, out, err)
+          .value_or(1);
+  std::string detail = err.str().empty() ? out.str() : err.str();
+  while (!detail.empty() && detail.back() == '\n')
+    detail.pop_back();
+  detail =
+      detail.substr(detail.rfind('\n') == std::string::npos ? 0 : detail.rfind('\n') + 1);
+  log("test print on " + queue + (status == 0 ? ": done" : ": " + detail),
+      status == 0 ? LogLevel::notice : LogLevel::warning);
+  apply(tech::PrintTested{status == 0, detail}, now);
+}
+
+void TechnicianSession::finish_setup(const tech::FinishSetup &e, TimePoint now) {
+  NewConfig fresh;
+  fresh.station_url = e.station_url;
+  fresh.queue = e.queue;
+  fresh.mode = std::string(mode_name(e.mode));
+  fresh.language = e.language;
+  fresh.state_dir = setup_.state_dir;
+  const std::string text = new_config_text(fresh);
+  auto checked = parse_kiosk_config(text, setup_.config_path);
+  std::optional<std::string> error;
+  if (!checked) {
+    error = checked.error().to_string();
+  } else {
+    std::error_code ec;
+    const auto folder = std::filesystem::path(setup_.config_path).parent_path();
+    if (!folder.empty())
+      std::filesystem::create_directories(folder, ec);
+    error = install_config_text(setup_.config_path, text);
+    if (!error)
+      error = store_technician_pin(setup_.state_dir, e.pin);
+  }
+  if (error) {
+    log("setup not saved: " + *error, LogLevel::warning);
+    apply(tech::SetupFinished{false, *error}, now);
+    return;
+  }
+  log("setup saved to " + setup_.config_path + " (station " + e.station_url +
+      ", printer " + e.queue + ", mode " + fresh.mode + ")");
+  setup_.config = *checked;
+  if (!changes_)
+    changes_.emplace();
+  changes_->config = *checked;
+  apply(tech::SetupFinished{true, ""}, now);
+}
+
 void TechnicianSession::enroll(std::string code) {
-  if (!client_)
-    client_ = std::make_unique<net::StationClient>(setup_.station, kStationTimeout);
+  auto *client = client_for(tech::is_setup(state_.screen) ? state_.setup.station_url
+                                                          : setup_.config.station_url);
   char host[256] = "kiosk";
   ::gethostname(host, sizeof host - 1);
-  client_->enroll(
-      std::move(code), host,
-      [this](Result<net::StationClient::Enrollment, net::StationError> r) {
-        if (!r) {
-          log("re-enrollment failed: " + describe_station_error(r.error()),
-              LogLevel::warning);
-          post(tech::EnrollFinished{false, describe_station_error(r.error())});
-          return;
-        }
-        if (auto error = write_kiosk_token(setup_.token_path, r->token)) {
-          log("re-enrolled, but the token was not saved: " + *error, LogLevel::warning);
-          post(tech::EnrollFinished{false, *error});
-          return;
-        }
-        log("re-enrolled as " + r->kiosk_id);
-        {
-          std::lock_guard lock(inbox_mutex_);
-          enrolled_token_ = r->token;
-        }
-        post(tech::EnrollFinished{true, r->kiosk_id});
-      });
+  client->enroll(std::move(code), host,
+                 [this](Result<net::StationClient::Enrollment, net::StationError> r) {
+                   if (!r) {
+                     log("enrollment failed: " + describe_station_error(r.error()),
+                         LogLevel::warning);
+                     post(tech::EnrollFinished{false, describe_station_error(r.error())});
+                     return;
+                   }
+                   if (auto error = write_kiosk_token(setup_.token_path, r->token)) {
+                     log("enrolled, but the token was not saved: " + *error,
+                         LogLevel::warning);
+                     post(tech::EnrollFinished{false, *error});
+                     return;
+                   }
+                   log("enrolled as " + r->kiosk_id);
+                   {
+                     std::lock_guard lock(inbox_mutex_);
+                     enrolled_token_ = r->token;
+                   }
+                   post(tech::EnrollFinished{true, r->kiosk_id});
+                 });
 }
 
 } // namespace motcua::kiosk

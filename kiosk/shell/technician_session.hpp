@@ -36,6 +36,7 @@ public:
     std::function<void()> wake;
     // The facts only the loop owns (journal, leases, uptime), on its thread.
     std::function<void(tech::DiagnosticFacts &)> loop_facts;
+    std::string assets_dir; // for the setup wizard's test print
   };
   // What a visit changed, for the citizen screens and the station client.
   struct Changes {
@@ -49,6 +50,8 @@ public:
   TechnicianSession &operator=(const TechnicianSession &) = delete;
 
   bool active() const { return state_.screen != tech::Screen::closed; }
+  // No configuration yet: the setup wizard takes the screen.
+  void start_setup(TimePoint now) { apply(tech::StartSetup{"vi"}, now); }
   const tech::State &state() const { return state_; }
 
   // Every input event: true when the technician screens took it (while
@@ -74,6 +77,12 @@ private:
   void gather(TimePoint now);
   void write_settings(const tech::WriteSettings &settings, TimePoint now);
   void enroll(std::string code);
+  void check_station(const std::string &url);
+  void add_printer(const std::string &address);
+  void print_test(const std::string &queue, TimePoint now);
+  void finish_setup(const tech::FinishSetup &setup, TimePoint now);
+  // The station client for `url` (the wizard's typed one, else the configured).
+  net::StationClient *client_for(const std::string &url);
   std::string pin_path() const;
 
   Setup setup_;
@@ -84,6 +93,7 @@ private:
   std::optional<std::size_t> pressed_;
   bool dirty_ = false;
   std::unique_ptr<net::StationClient> client_;
+  std::string client_url_;
   std::optional<Changes> changes_; // built during a visit
   std::optional<Changes> ready_;   // handed over after the visit
 

@@ -91,6 +91,16 @@ void TechnicianPainter::paint_message(const tech::State &state,
     case tech::Screen::enroll:
       text = t.format("tech.enroll.prompt", {{"station", state.station_url}});
       break;
+    case tech::Screen::setup_language:
+    case tech::Screen::setup_station:
+    case tech::Screen::setup_code:
+    case tech::Screen::setup_printer:
+    case tech::Screen::setup_printer_address:
+    case tech::Screen::setup_mode:
+    case tech::Screen::setup_pin:
+      text = t.format("tech.setup.prompt." + std::string(tech::screen_name(state.screen)),
+                      {{"station", state.setup.station_url}});
+      break;
     case tech::Screen::diagnostics:
       if (state.gathering)
         text = t.get("tech.diag.gathering");
@@ -115,7 +125,7 @@ void TechnicianPainter::paint_display(const tech::State &state,
   canvas_.fill_rounded(
       Rect{d.x + border, d.y + border, d.w - 2 * border, d.h - 2 * border},
       d.h / 6 - border, theme::background);
-  if (state.screen == tech::Screen::pin) {
+  if (state.screen == tech::Screen::pin || state.screen == tech::Screen::setup_pin) {
     // Dots, never the digits: someone may stand behind the technician.
     const int n = static_cast<int>(state.entry.size());
     const int r = d.h / 7;

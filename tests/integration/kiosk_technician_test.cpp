@@ -51,6 +51,14 @@ std::string enrollment_code(const std::string &dir, const StationProcess &statio
 const char *const kGesture =
     "click 10 10\nclick 12 14\nclick 10 10\nclick 8 12\nclick 10 10\n";
 
+// Taps on the wizard's keyboards, one key per character.
+std::string typed(const std::string &text) {
+  std::string out;
+  for (char c : text)
+    out += std::string("tap key:") + c + "\n";
+  return out;
+}
+
 // Digits on the PIN pad, then OK, then time for the (deliberately slow) check.
 std::string pin_taps(const std::string &pin) {
   std::string out;
@@ -61,14 +69,17 @@ std::string pin_taps(const std::string &pin) {
 
 // A kiosk run with `script`; its log (stdout and stderr).
 std::string kiosk_run(const std::string &dir, const std::string &name,
-                      const std::string &config, const std::string &script) {
+                      const std::string &config, const std::string &script,
+                      const std::string &cups_server = "") {
   write_text(dir + "/" + name + ".script", script + "quit\n");
+  std::map<std::string, std::string> env{{"SDL_VIDEODRIVER", "dummy"},
+                                         {"SDL_RENDER_DRIVER", "software"},
+                                         {"SDL_AUDIODRIVER", "dummy"}};
+  if (!cups_server.empty())
+    env["CUPS_SERVER"] = cups_server;
   ChildProcess kiosk({MOTCUA_KIOSK_BIN, "--config", config, "--windowed", "--script",
                       dir + "/" + name + ".script"},
-                     {{"SDL_VIDEODRIVER", "dummy"},
-                      {"SDL_RENDER_DRIVER", "software"},
-                      {"SDL_AUDIODRIVER", "dummy"}},
-                     dir + "/" + name + ".log");
+                     env, dir + "/" + name + ".log");
   auto status = kiosk.wait_for(120s);
   auto log = read_file(dir + "/" + name + ".log");
   REQUIRE_MESSAGE(status.has_value(), "the kiosk did not finish its script: ", log);
@@ -193,4 +204,62 @@ TEST_CASE("set-pin refuses a PIN that is not 4 to 8 digits and writes nothing") 
   auto usage = run(dir + "/usage.log", {MOTCUA_KIOSK_BIN, "set-pin", "--state-dir", dir});
   CHECK(usage.status == 2);
   CHECK(has(usage.output, "--pin-file"));
+}
+
+TEST_CASE("a kiosk without a configuration is set up on its screen, then serves") {
+  auto env = printers_env();
+  const auto dir = fresh_dir("kiosk-setup-wizard");
+  const std::string shots = MOTCUA_BINARY_DIR "/test-output/technician";
+  fs::create_directories(shots);
+  StationProcess station(dir + "/station");
+  const std::string config = dir + "/etc/kiosk.json";
+  const std::string address = "127.0.0.1:" + station.port;
+  const std::string printer = "127.0.0.1:" + env["MOTCUA_LISTENER_PORT"];
+  auto shot = [&](const std::string &name) {
+    return "screenshot " + shots + "/setup-" + name + "-vi.png\n";
+  };
+  const std::string script =
+      "wait-technician setup-language 10000\n" + shot("1-language") +
+      "tap setup:next\nwait-technician setup-station\n"
+      // A station that does not answer is said so, in plain words.
+      + typed("127.0.0.1:1") + "tap setup:next\nsleep 1500\nprint-state\n" +
+      shot("2-station-failed") + "tap key:erase\n" + typed(station.port) +
+      shot("2-station") + "tap setup:next\nwait-technician setup-code 10000\n" +
+      typed(enrollment_code(dir, station)) + shot("3-code") +
+      "tap setup:next\nwait-technician setup-printer 10000\nsleep 1500\n" +
+      shot("4-printer") +
+      "tap setup:add-printer\nwait-technician setup-printer-address\n" + typed(printer) +
+      shot("4-printer-address") +
+      "tap setup:next\nwait-technician setup-printer 10000\n"
+      "tap setup:test-print\nsleep 300\nprint-state\n" +
+      shot("4-printer-tested") +
+      "tap setup:next\nwait-technician setup-mode\ntap mode:arrival\n" + shot("5-mode") +
+      "tap setup:next\nwait-technician setup-pin\ntap pin:1\ntap pin:3\ntap pin:5\n"
+      "tap pin:7\n" +
+      shot("6-pin") + "tap pin:ok\nwait-technician closed 10000\n";
+  auto setup = kiosk_run(dir, "setup", config, script, env["CUPS_SERVER"]);
+  CHECK(has(setup, "the setup wizard starts"));
+  CHECK(has(setup, "message=tech.setup.station_failed"));
+  const std::string queue = "receipt-127-0-0-1-" + env["MOTCUA_LISTENER_PORT"];
+  CHECK(has(setup, "queue=" + queue + " message=tech.setup.printed"));
+  CHECK(has(setup, "setup saved to " + config));
+
+  // The files provision would have written.
+  const auto written = read_file(config);
+  CHECK(has(written, R"("station_url":"http://)" + address + "\""));
+  CHECK(has(written, R"("queue":")" + queue + "\""));
+  CHECK(has(written, R"("mode":"arrival")"));
+  CHECK(fs::exists(dir + "/etc/kiosk.token"));
+  CHECK(fs::exists(dir + "/etc/technician-pin.json"));
+
+  // The kiosk now serves from that configuration: a ticket prints.
+  auto serve =
+      kiosk_run(dir, "serve", config,
+                "wait-screen home 20000\ntap-service A\nwait-screen ticket 20000\n"
+                "wait-print 30000\nprint-state\n",
+                env["CUPS_SERVER"]);
+  CHECK(has(serve, "print=printed"));
+  auto doctor =
+      run(dir + "/doctor.log", {MOTCUA_KIOSK_BIN, "doctor", "--config", config});
+  CHECK_MESSAGE(has(doctor.output, "token accepted by the station: ok"), doctor.output);
 }

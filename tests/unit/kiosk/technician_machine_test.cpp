@@ -279,3 +279,104 @@ TEST_CASE("both language files have every technician text") {
     CHECK(missing_text_keys(*texts, keys).empty());
   }
 }
+
+TEST_CASE("the setup wizard checks each step before the next and ends with the files") {
+  auto s = step(tech::State{}, tech::StartSetup{"vi"}).state;
+  CHECK(s.screen == tech::Screen::setup_language);
+  s = step(s, tech::LanguageChosen{"en"}).state;
+  CHECK(s.language == "en");
+  s = step(s, tech::Submit{}).state;
+  REQUIRE(s.screen == tech::Screen::setup_station);
+  CHECK(s.entry == "http://");
+  // An address without a host is refused before any request.
+  auto empty = step(s, tech::Submit{});
+  CHECK(empty.effects.empty());
+  CHECK(empty.state.message_key == "tech.setup.station_missing");
+  s = typed(s, "10.0.0.2:8080");
+  auto check = step(s, tech::Submit{});
+  const auto *c = only<tech::CheckStation>(check.effects);
+  REQUIRE(c);
+  CHECK(c->url == "http://10.0.0.2:8080");
+  CHECK(step(check.state, tech::Submit{}).effects.empty()); // busy
+  auto failed =
+      step(check.state, tech::StationChecked{false, "connection refused"}).state;
+  CHECK(failed.screen == tech::Screen::setup_station);
+  CHECK(failed.message_detail == "connection refused");
+  s = step(check.state, tech::StationChecked{true, "8 services"}).state;
+  REQUIRE(s.screen == tech::Screen::setup_code);
+  CHECK(s.setup.station_url == "http://10.0.0.2:8080");
+
+  s = typed(s, "ZRUD-BMCR-3WNZ");
+  auto enroll = step(s, tech::Submit{});
+  REQUIRE(only<tech::Enroll>(enroll.effects));
+  auto enrolled = step(enroll.state, tech::EnrollFinished{true, "kiosk-1"});
+  REQUIRE(enrolled.state.screen == tech::Screen::setup_printer);
+  CHECK(only<tech::ListQueues>(enrolled.effects));
+  s = step(enrolled.state, tech::QueuesListed{{"motcua-raw"}, ""}).state;
+  CHECK(step(s, tech::Submit{}).state.message_key == "tech.setup.printer_missing");
+
+  // A network printer added by its address becomes the chosen queue.
+  s = step(s, tech::Show{tech::Screen::setup_printer_address}).state;
+  s = typed(s, "192.168.1.50");
+  auto add = step(s, tech::Submit{});
+  const auto *a = only<tech::AddPrinter>(add.effects);
+  REQUIRE(a);
+  CHECK(a->address == "192.168.1.50");
+  s = step(add.state, tech::PrinterAdded{true, "receipt-192-168-1-50", ""}).state;
+  CHECK(s.screen == tech::Screen::setup_printer);
+  CHECK(s.setup.queue == "receipt-192-168-1-50");
+  CHECK(s.setup.queues.size() == 2);
+  auto print = step(s, tech::TestPrint{});
+  REQUIRE(only<tech::PrintTest>(print.effects));
+  s = step(print.state, tech::PrintTested{true, ""}).state;
+  CHECK(s.setup.test_printed);
+
+  s = step(s, tech::Submit{}).state;
+  REQUIRE(s.screen == tech::Screen::setup_mode);
+  s = step(step(s, tech::ModeChosen{KioskMode::departure}).state, tech::Submit{}).state;
+  REQUIRE(s.screen == tech::Screen::setup_pin);
+  CHECK(step(typed(s, "12"), tech::Submit{}).state.message_key == "tech.pin.too_short");
+  auto finish = step(typed(s, "135790"), tech::Submit{});
+  const auto *f = only<tech::FinishSetup>(finish.effects);
+  REQUIRE(f);
+  CHECK(f->station_url == "http://10.0.0.2:8080");
+  CHECK(f->queue == "receipt-192-168-1-50");
+  CHECK(f->mode == KioskMode::departure);
+  CHECK(f->language == "en");
+  CHECK(f->pin == "135790");
+  auto done = step(finish.state, tech::SetupFinished{true, ""});
+  CHECK(done.state.screen == tech::Screen::closed);
+  const auto *back = only<tech::ReturnToService>(done.effects);
+  REQUIRE(back);
+  CHECK(back->changed);
+  // A wizard never times out: nobody else can use an unconfigured kiosk.
+  CHECK_FALSE(tech::next_deadline(finish.state));
+}
+
+TEST_CASE("setup screens, every size: buttons inside the window, apart, big enough") {
+  auto s = step(tech::State{}, tech::StartSetup{"vi"}).state;
+  std::vector<tech::State> states{s};
+  for (auto screen : {tech::Screen::setup_station, tech::Screen::setup_code,
+                      tech::Screen::setup_printer, tech::Screen::setup_printer_address,
+                      tech::Screen::setup_mode, tech::Screen::setup_pin}) {
+    auto t = step(s, tech::Show{screen}).state;
+    t.setup.queues = {"motcua-raw", "motcua-ipp", "receipt-192-168-1-50"};
+    states.push_back(t);
+  }
+  for (const auto &st : states)
+    for (auto [w, h] : {std::pair{1920, 1080}, {1080, 1920}, {1366, 768}}) {
+      CAPTURE(tech::screen_name(st.screen));
+      CAPTURE(w);
+      const auto l = tech::layout_screen(st, w, h);
+      CHECK(l.buttons.size() >= 2);
+      for (std::size_t i = 0; i < l.buttons.size(); ++i) {
+        const auto &b = l.buttons[i];
+        CAPTURE(b.id);
+        CHECK(b.rect.inside(Rect{0, 0, w, h}));
+        CHECK(b.rect.h >= min_button_px(w, h));
+        CHECK(b.rect.w >= min_button_px(w, h));
+        for (std::size_t j = i + 1; j < l.buttons.size(); ++j)
+          CHECK_FALSE(b.rect.overlaps(l.buttons[j].rect));
+      }
+    }
+}
