@@ -51,9 +51,40 @@ std::vector<TechnicianSample> technician_samples(const std::string &language) {
   enroll.screen = tech::Screen::enroll;
   enroll.entry = "ZRUD-BMCR-3WNZ";
 
-  return {{"pin", pin},           {"pin-wrong", wrong},
-          {"pin-locked", locked}, {"diagnostics", diagnostics},
-          {"settings", settings}, {"enroll", enroll}};
+  tech::State language_step = base;
+  language_step.screen = tech::Screen::setup_language;
+  language_step.kiosk_language = language;
+
+  tech::State station = base;
+  station.screen = tech::Screen::setup_station;
+  station.entry = "http://192.168.1.10:8080";
+  station.message_key = "tech.setup.station_failed";
+  station.message_detail = "the station does not answer (connect to 192.168.1.10:8080: "
+                           "Connection refused)";
+  station.message_bad = true;
+
+  tech::State printers = base;
+  printers.screen = tech::Screen::setup_printer;
+  printers.setup.station_url = base.station_url;
+  printers.setup.queues = {"motcua-ipp", "receipt-192-168-1-50"};
+  printers.setup.queue = "receipt-192-168-1-50";
+  printers.setup.test_printed = true;
+  printers.message_key = "tech.setup.printed";
+
+  tech::State setup_pin = base;
+  setup_pin.screen = tech::Screen::setup_pin;
+  setup_pin.entry = "1357";
+
+  return {{"setup-language", language_step},
+          {"setup-station", station},
+          {"setup-printer", printers},
+          {"setup-pin", setup_pin},
+          {"pin", pin},
+          {"pin-wrong", wrong},
+          {"pin-locked", locked},
+          {"diagnostics", diagnostics},
+          {"settings", settings},
+          {"enroll", enroll}};
 }
 
 } // namespace motcua::kiosk
