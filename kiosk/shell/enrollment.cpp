@@ -6,16 +6,27 @@
 
 namespace motcua::kiosk {
 
-std::string describe_station_error(const net::StationError &e) {
+std::string describe_station_error(const net::StationError &e,
+                                   std::string_view language) {
+  const bool vi = language == "vi";
+  // A used or expired enrollment code: what to do, not the status code.
+  if (e.http_status == 403 && e.kind == net::StationError::Kind::refused && vi)
+    return "mã đăng ký đã dùng hoặc đã hết hạn; hãy lấy mã mới ở trang quản trị (" +
+           e.message + ")";
   switch (e.kind) {
   case net::StationError::Kind::unreachable:
-    return "the station does not answer (" + e.message + ")";
+    return (vi ? "máy chủ không trả lời (" : "the station does not answer (") +
+           e.message + ")";
   case net::StationError::Kind::timeout:
-    return "the station did not answer in time (" + e.message + ")";
+    return (vi ? "máy chủ không trả lời kịp (" : "the station did not answer in time (") +
+           e.message + ")";
   case net::StationError::Kind::refused:
-    return "the station refused: " + (e.code.empty() ? "" : e.code + ": ") + e.message;
+    return (vi ? "máy chủ từ chối: " : "the station refused: ") +
+           (e.code.empty() ? "" : e.code + ": ") + e.message;
   case net::StationError::Kind::bad_response:
-    return "the station's answer is not understood: " + e.message;
+    return (vi ? "không hiểu câu trả lời của máy chủ: "
+               : "the station's answer is not understood: ") +
+           e.message;
   }
   return e.message;
 }

@@ -6,11 +6,15 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace motcua::kiosk {
 
-// "the station does not answer (...)", "the station refused: code_used: ...".
-std::string describe_station_error(const net::StationError &error);
+// "the station does not answer (...)", "the station refused: code_used: ...";
+// in Vietnamese for "vi" (the technician screens), the system's own words
+// kept in brackets.
+std::string describe_station_error(const net::StationError &error,
+                                   std::string_view language = "en");
 
 std::optional<std::string> write_kiosk_token(const std::string &path,
                                              const std::string &token);

@@ -278,7 +278,7 @@ void TechnicianSession::gather(TimePoint) {
                              .count();
       facts.services = static_cast<int>(catalog->services.size());
     } else {
-      facts.station_error = describe_station_error(catalog.error());
+      facts.station_error = describe_station_error(catalog.error(), language);
     }
     const auto status = printer_status_now(setup_.config.printer);
     facts.printer_ok = status.can_print();
@@ -327,13 +327,14 @@ void TechnicianSession::check_station(const std::string &url) {
     post(tech::StationChecked{false, station.error()});
     return;
   }
-  client_for(url)->fetch_catalog([this](Result<Catalog, net::StationError> r) {
-    if (r)
-      post(tech::StationChecked{true,
-                                std::to_string(r->services.size()) + " " + "services"});
-    else
-      post(tech::StationChecked{false, describe_station_error(r.error())});
-  });
+  client_for(url)->fetch_catalog(
+      [this, language = state_.language](Result<Catalog, net::StationError> r) {
+        if (r)
+          post(tech::StationChecked{true, std::to_string(r->services.size()) + " " +
+                                              "services"});
+        else
+          post(tech::StationChecked{false, describe_station_error(r.error(), language)});
+      });
 }
 
 void TechnicianSession::add_printer(const std::string &address) {
@@ -415,27 +416,28 @@ void TechnicianSession::enroll(std::string code) {
                                                           : setup_.config.station_url);
   char host[256] = "kiosk";
   ::gethostname(host, sizeof host - 1);
-  client->enroll(std::move(code), host,
-                 [this](Result<net::StationClient::Enrollment, net::StationError> r) {
-                   if (!r) {
-                     log("enrollment failed: " + describe_station_error(r.error()),
-                         LogLevel::warning);
-                     post(tech::EnrollFinished{false, describe_station_error(r.error())});
-                     return;
-                   }
-                   if (auto error = write_kiosk_token(setup_.token_path, r->token)) {
-                     log("enrolled, but the token was not saved: " + *error,
-                         LogLevel::warning);
-                     post(tech::EnrollFinished{false, *error});
-                     return;
-                   }
-                   log("enrolled as " + r->kiosk_id);
-                   {
-                     std::lock_guard lock(inbox_mutex_);
-                     enrolled_token_ = r->token;
-                   }
-                   post(tech::EnrollFinished{true, r->kiosk_id});
-                 });
+  client->enroll(
+      std::move(code), host,
+      [this, language = state_.language](
+          Result<net::StationClient::Enrollment, net::StationError> r) {
+        if (!r) {
+          log("enrollment failed: " + describe_station_error(r.error()),
+              LogLevel::warning);
+          post(tech::EnrollFinished{false, describe_station_error(r.error(), language)});
+          return;
+        }
+        if (auto error = write_kiosk_token(setup_.token_path, r->token)) {
+          log("enrolled, but the token was not saved: " + *error, LogLevel::warning);
+          post(tech::EnrollFinished{false, *error});
+          return;
+        }
+        log("enrolled as " + r->kiosk_id);
+        {
+          std::lock_guard lock(inbox_mutex_);
+          enrolled_token_ = r->token;
+        }
+        post(tech::EnrollFinished{true, r->kiosk_id});
+      });
 }
 
 } // namespace motcua::kiosk
