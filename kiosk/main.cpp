@@ -16,6 +16,7 @@
 #include "kiosk/shell/printer_admin_command.hpp"
 #include "kiosk/shell/printer_commands.hpp"
 #include "kiosk/shell/printer_probe.hpp"
+#include "kiosk/shell/station_address.hpp"
 #include "kiosk/shell/provision_command.hpp"
 #include "kiosk/shell/request_key.hpp"
 #include "kiosk/shell/sdl_script_host.hpp"
@@ -168,9 +169,9 @@ Result<Loaded> load_inputs(const CliOptions &options) {
   }
   // The receipt speaks the station's language whatever the screen shows.
   Texts receipt_texts = screen_texts.at("vi");
-  auto station = net::parse_station_url(config->station_url);
+  auto station = station_address(*config);
   if (!station)
-    return unexpected(options.config_path + ": station_url: " + station.error());
+    return unexpected(options.config_path + ": " + station.error());
   std::optional<std::vector<script::Line>> lines;
   if (!options.script_path.empty()) {
     auto text = read_text_file(options.script_path);

@@ -150,6 +150,8 @@ int main(int argc, char **argv) {
   HttpServerOptions http;
   http.host = options->listen.host;
   http.port = options->listen.port;
+  http.tls_certificate_file = options->tls_certificate_file;
+  http.tls_private_key_file = options->tls_private_key_file;
   StreamEndpoint stream{
       &hub, [&api](const ApiRequest &request) { return api.authorize_stream(request); }};
   auto server = HttpServer::start(
@@ -166,7 +168,11 @@ int main(int argc, char **argv) {
     }
   }
   std::cout << "motcua-station listening on "
+            << ((*server)->tls() ? "https://" : "http://")
             << printable_address((*server)->host(), (*server)->port()) << std::endl;
+  if ((*server)->tls())
+    std::cout << "TLS certificate SHA-256 " << (*server)->tls_certificate_sha256()
+              << " (kiosks pin it at enrollment)" << std::endl;
 
   std::cout << "catalog " << options->catalog_file << ", data " << options->data_dir
             << std::endl;

@@ -48,7 +48,8 @@ Result<StationOptions> parse_station_options(const std::vector<std::string> &arg
       name = arg.substr(0, eq);
     if (name != "--listen" && name != "--data" && name != "--catalog" &&
         name != "--timezone" && name != "--port-file" && name != "--issuing-hours" &&
-        name != "--admin-password-file" && name != "--web")
+        name != "--admin-password-file" && name != "--web" && name != "--tls-cert" &&
+        name != "--tls-key")
       return unexpected("unknown option \"" + name + "\" (see --help)");
     if (name.size() != arg.size()) {
       value = arg.substr(eq + 1);
@@ -77,12 +78,18 @@ Result<StationOptions> parse_station_options(const std::vector<std::string> &arg
       options.admin_password_file = value;
     } else if (name == "--web") {
       options.web_dir = value;
+    } else if (name == "--tls-cert") {
+      options.tls_certificate_file = value;
+    } else if (name == "--tls-key") {
+      options.tls_private_key_file = value;
     } else { // --port-file
       options.port_file = value;
     }
     if (value.empty())
       return unexpected(name + " must not be empty");
   }
+  if (options.tls_certificate_file.empty() != options.tls_private_key_file.empty())
+    return unexpected(std::string("--tls-cert and --tls-key go together"));
   return options;
 }
 
@@ -106,6 +113,9 @@ The MotCua station server: issues queue tickets over HTTP (/api/v1).
                        password in FILE (first line) unless it exists
   --web DIR            the web pages (counter, display board, reports) served
                        outside /api (default: the installed assets/web)
+  --tls-cert FILE      serve HTTPS and WSS only, with this PEM certificate
+  --tls-key FILE       and its PEM private key (both or neither); the log
+                       prints the certificate's SHA-256 that kiosks pin
   --open-kiosk-api     let unauthenticated callers on 127.0.0.1/::1 act as a
                        kiosk (issue tickets, rate): for demos and tests on one
                        machine only; enrolled kiosks need no such flag

@@ -27,6 +27,9 @@ struct StationOptions {
   std::string admin_password_file;
   // The web pages' folder (assets/web); empty: the installed or built-in one.
   std::string web_dir;
+  // PEM files; both given: HTTPS and WSS only (kiosks pin the certificate).
+  std::string tls_certificate_file;
+  std::string tls_private_key_file;
   bool show_help = false;
   bool show_version = false;
 };

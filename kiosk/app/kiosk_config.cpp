@@ -189,6 +189,7 @@ KioskConfig parse(const json::value &root) {
   reject_unknown_keys(top, "",
                       {"format_version",
                        "station_url",
+                       "station_certificate_sha256",
                        "printer",
                        "receipt",
                        "language",
@@ -215,9 +216,24 @@ KioskConfig parse(const json::value &root) {
 
   KioskConfig config;
   config.station_url = string_field(top, "station_url", "", nullptr);
-  if (config.station_url.rfind("http://", 0) != 0 ||
-      config.station_url.size() <= std::string_view("http://").size())
-    throw Reject{"station_url", "must look like http://HOST:PORT"};
+  const bool https = config.station_url.starts_with("https://");
+  const std::string_view scheme = https ? "https://" : "http://";
+  if (!config.station_url.starts_with(scheme) ||
+      config.station_url.size() <= scheme.size())
+    throw Reject{"station_url", "must look like http://HOST:PORT or https://HOST:PORT"};
+  const std::string no_pin;
+  config.station_certificate_sha256 =
+      string_field(top, "station_certificate_sha256", "", &no_pin);
+  const auto &pin = config.station_certificate_sha256;
+  if (https && pin.empty())
+    throw Reject{"station_certificate_sha256",
+                 "is required with https: run motcua-kiosk provision, which pins the "
+                 "station's certificate"};
+  if (!https && !pin.empty())
+    throw Reject{"station_certificate_sha256", "is for an https station_url only"};
+  if (!pin.empty() && (pin.size() != 64 ||
+                       pin.find_first_not_of("0123456789abcdef") != std::string::npos))
+    throw Reject{"station_certificate_sha256", "must be 64 lowercase hex digits"};
 
   const auto *printer = top.if_contains("printer");
   if (!printer)

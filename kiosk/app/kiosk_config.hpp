@@ -37,7 +37,10 @@ struct ReceiptSettings {
 };
 
 struct KioskConfig {
-  std::string station_url; // "http://127.0.0.1:8080"
+  std::string station_url; // "http://127.0.0.1:8080" or "https://station.local:8443"
+  // With https: the station certificate's SHA-256 (64 lowercase hex digits),
+  // pinned at enrollment by `provision`; required with https, refused without.
+  std::string station_certificate_sha256;
   PrinterSettings printer;
   ReceiptSettings receipt;
   std::string language = "vi";   // screen language: "vi" or "en"

@@ -25,6 +25,8 @@ std::string new_config_text(const NewConfig &c) {
   json::object config{{"format_version", 1},    {"station_url", c.station_url},
                       {"printer", printer},     {"mode", c.mode},
                       {"language", c.language}, {"state_dir", c.state_dir}};
+  if (!c.station_certificate_sha256.empty())
+    config["station_certificate_sha256"] = c.station_certificate_sha256;
   return json::serialize(config) + "\n";
 }
 

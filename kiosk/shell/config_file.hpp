@@ -23,6 +23,8 @@ struct NewConfig {
   std::string mode = "both";
   std::string language = "vi";
   std::string state_dir;
+  // https: the station certificate's SHA-256 seen at enrollment (the pin).
+  std::string station_certificate_sha256;
 };
 // Its JSON text; check it with parse_kiosk_config before installing it.
 std::string new_config_text(const NewConfig &config);

@@ -7,11 +7,13 @@
 #include "kiosk/shell/kiosk_token.hpp"
 #include "kiosk/shell/pin_command.hpp"
 #include "kiosk/shell/printer_probe.hpp"
+#include "kiosk/shell/station_address.hpp"
 #include "kiosk/shell/subcommand_options.hpp"
 #include "net/client/station_client.hpp"
 #include "net/journal/journal.hpp"
 #include "net/protocol/kiosk_health.hpp"
 #include "net/system/secret_line.hpp"
+#include "net/tls/certificate_pin.hpp"
 
 #include <boost/json.hpp>
 
@@ -44,6 +46,8 @@ const char *const kUsage =
     "                              [--cups-server HOST:PORT] [--paper 576|384]\n"
     "                              [--name NAME] [--config FILE] [--state-dir DIR]\n"
     "                              [--pin-file FILE|-]\n"
+    "                              [--cert-sha256 FINGERPRINT]  (https: the station's\n"
+    "                              certificate; without it the one presented is pinned)\n"
     "       motcua-kiosk doctor [--config FILE]\n"
     "  FILE defaults to /etc/motcua/kiosk.json, DIR to /var/lib/motcua-kiosk.\n";
 
@@ -114,13 +118,28 @@ int provision(const Options &o, std::ostream &out, std::ostream &err) {
   fresh.mode = option(o, "--mode", "both");
   fresh.language = option(o, "--language", "vi");
   fresh.state_dir = state_dir;
-  const std::string text = new_config_text(fresh);
-  auto checked = parse_kiosk_config(text, config_path);
+  const bool https = o.at("--server").starts_with("https://");
+  std::string cert_pin; // empty with https: the certificate the enrollment sees
+  if (o.count("--cert-sha256")) {
+    auto given = net::parse_sha256_fingerprint(o.at("--cert-sha256"));
+    if (!given || !https) {
+      err << "motcua-kiosk: --cert-sha256: "
+          << (given ? "only with an https:// --server" : given.error()) << "\n";
+      return kExitUsage;
+    }
+    cert_pin = *given;
+  }
+  // Checked as the kiosk will read it before the code is spent; a pin still
+  // to be learnt stands in as zeros.
+  if (https)
+    fresh.station_certificate_sha256 = cert_pin.empty() ? std::string(64, '0') : cert_pin;
+  auto checked = parse_kiosk_config(new_config_text(fresh), config_path);
   if (!checked) {
     err << "motcua-kiosk: " << checked.error().to_string() << "\n";
     return kExitUsage;
   }
-  auto station = net::parse_station_url(checked->station_url);
+  checked->station_certificate_sha256 = cert_pin;
+  auto station = station_address(*checked);
   if (!station) {
     err << "motcua-kiosk: --server: " << station.error() << "\n";
     return kExitUsage;
@@ -151,6 +170,11 @@ int provision(const Options &o, std::ostream &out, std::ostream &err) {
     return kExitFailed;
   }
 
+  if (https) {
+    checked->station_certificate_sha256 = enrolled->certificate_sha256;
+    fresh.station_certificate_sha256 = enrolled->certificate_sha256;
+  }
+  const std::string text = new_config_text(fresh);
   fs::create_directories(state_dir, ec);
   fs::create_directories(fs::path(config_path).parent_path().empty()
                              ? fs::path(".")
@@ -181,6 +205,11 @@ int provision(const Options &o, std::ostream &out, std::ostream &err) {
   out << "enrolled as kiosk " << enrolled->kiosk_id << " at " << checked->station_url
       << "\n"
       << "token: " << token_path << "\nconfiguration: " << config_path << "\n";
+  if (https)
+    out << "station certificate SHA-256 " << enrolled->certificate_sha256
+        << (cert_pin.empty() ? " (pinned as presented: compare it with the station's log)"
+                             : " (as given)")
+        << "\n";
   const auto status = printer_status_now(checked->printer);
   out << "printer " << printer_name(checked->printer) << ": " << status.names() << " — "
       << status.message("en") << "\n";
@@ -217,7 +246,7 @@ int doctor(const Options &o, std::ostream &out, std::ostream &err) {
     serves = serves && !token->empty();
   }
 
-  auto station = net::parse_station_url(config->station_url);
+  auto station = station_address(*config);
   if (station) {
     net::StationClient client(*station, kStationTimeout);
     if (token && !token->empty())
@@ -299,12 +328,13 @@ std::optional<int> run_provision_command(const std::vector<std::string> &args,
     out << kUsage;
     return kExitOk;
   }
-  auto options = args[0] == "provision"
-                     ? parse_subcommand_options(
-                           args, {"--server", "--code", "--printer", "--direct", "--mode",
-                                  "--language", "--cups-server", "--paper", "--name",
-                                  "--config", "--state-dir", "--pin-file"})
-                     : parse_subcommand_options(args, {"--config"});
+  auto options =
+      args[0] == "provision"
+          ? parse_subcommand_options(args, {"--server", "--code", "--printer", "--direct",
+                                            "--mode", "--language", "--cups-server",
+                                            "--paper", "--name", "--cert-sha256",
+                                            "--config", "--state-dir", "--pin-file"})
+          : parse_subcommand_options(args, {"--config"});
   if (!options) {
     err << "motcua-kiosk: " << options.error() << "\n" << kUsage;
     return kExitUsage;

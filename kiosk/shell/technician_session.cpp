@@ -315,6 +315,10 @@ void TechnicianSession::write_settings(const tech::WriteSettings &e, TimePoint n
 net::StationClient *TechnicianSession::client_for(const std::string &url) {
   if (!client_ || client_url_ != url) {
     auto station = net::parse_station_url(url);
+    // The configured station keeps its pin; a new https one (setup) is
+    // trusted on first use and its certificate pinned by finish_setup.
+    if (station && url == setup_.config.station_url)
+      station->certificate_sha256 = setup_.config.station_certificate_sha256;
     client_ = std::make_unique<net::StationClient>(station ? *station : setup_.station,
                                                    kStationTimeout);
     client_url_ = url;
@@ -383,6 +387,10 @@ void TechnicianSession::finish_setup(const tech::FinishSetup &e, TimePoint now) 
   fresh.mode = std::string(mode_name(e.mode));
   fresh.language = e.language;
   fresh.state_dir = setup_.state_dir;
+  if (e.station_url.starts_with("https://")) {
+    std::lock_guard lock(inbox_mutex_);
+    fresh.station_certificate_sha256 = enrolled_certificate_;
+  }
   const std::string text = new_config_text(fresh);
   auto checked = parse_kiosk_config(text, setup_.config_path);
   std::optional<std::string> error;
@@ -435,6 +443,7 @@ void TechnicianSession::enroll(std::string code) {
         {
           std::lock_guard lock(inbox_mutex_);
           enrolled_token_ = r->token;
+          enrolled_certificate_ = r->certificate_sha256;
         }
         post(tech::EnrollFinished{true, r->kiosk_id});
       });

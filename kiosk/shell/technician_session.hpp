@@ -100,6 +100,7 @@ private:
   std::mutex inbox_mutex_;
   std::vector<tech::Event> inbox_;
   std::optional<std::string> enrolled_token_; // guarded by inbox_mutex_
+  std::string enrolled_certificate_;          // https: what enrollment saw; likewise
   std::vector<std::thread> workers_;
 };
 

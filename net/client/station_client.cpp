@@ -1,6 +1,9 @@
 // The only translation unit of the client that includes Beast.
 #include "net/client/station_client.hpp"
 
+#include "net/tls/any_stream.hpp"
+#include "net/tls/certificate_pin.hpp"
+
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -23,18 +26,20 @@ namespace http = beast::http;
 using tcp = asio::ip::tcp;
 
 Result<StationAddress> parse_station_url(const std::string &url) {
-  constexpr std::string_view kScheme = "http://";
   std::string_view rest = url;
-  if (rest.starts_with("https://"))
-    return unexpected("\"" + url + "\": https is not supported yet; use http://");
-  if (!rest.starts_with(kScheme))
-    return unexpected("\"" + url + "\" must start with http://");
-  rest.remove_prefix(kScheme.size());
+  StationAddress address;
+  if (rest.starts_with("https://")) {
+    address.tls = true;
+    rest.remove_prefix(8);
+  } else if (rest.starts_with("http://")) {
+    rest.remove_prefix(7);
+  } else {
+    return unexpected("\"" + url + "\" must start with http:// or https://");
+  }
   rest = rest.substr(0, rest.find_first_of("/?#"));
   if (rest.find('@') != std::string_view::npos)
     return unexpected("\"" + url + "\": user names in the address are not supported");
 
-  StationAddress address;
   std::string_view port;
   if (rest.starts_with("[")) { // [::1]:8080
     auto close = rest.find(']');
@@ -55,7 +60,7 @@ Result<StationAddress> parse_station_url(const std::string &url) {
   if (address.host.empty())
     return unexpected("\"" + url + "\" has no host");
   if (port.empty()) {
-    address.port = "80";
+    address.port = address.tls ? "443" : "80";
     return address;
   }
   unsigned value = 0;
@@ -75,6 +80,7 @@ constexpr std::string_view kUserAgent = "motcua-kiosk";
 struct RawResponse {
   int status = 0;
   std::string body;
+  std::string certificate_sha256; // the station's, over TLS
 };
 using RawDone = std::function<void(Result<RawResponse, StationError>)>;
 
@@ -128,7 +134,12 @@ std::optional<StationError> failure(const Result<RawResponse, StationError> &raw
 
 struct StationClient::Impl {
   Impl(StationAddress addr, std::chrono::milliseconds t)
-      : address(std::move(addr)), timeout(t) {
+      : address(std::move(addr)), timeout(t), pin(address.certificate_sha256) {
+    if (address.tls) {
+      tls.emplace(asio::ssl::context::tls_client);
+      tls->set_options(asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1);
+      require_pinned_certificate(tls->native_handle(), pin);
+    }
     thread = std::thread([this] {
       while (true) {
         try {
@@ -204,12 +215,34 @@ struct StationClient::Impl {
   }
 
   void connect(const tcp::resolver::results_type &endpoints) {
-    stream.emplace(ioc);
-    stream->expires_at(deadline);
-    stream->async_connect(endpoints, [this](beast::error_code ec, const tcp::endpoint &) {
-      if (ec)
-        return finish_io_error(ec, "connect to " + where());
-      write();
+    if (tls)
+      stream.emplace(std::in_place_type<TlsStream>, ioc, *tls);
+    else
+      stream.emplace(std::in_place_type<PlainStream>, ioc);
+    lowest_layer(*stream).expires_at(deadline);
+    lowest_layer(*stream).async_connect(
+        endpoints, [this](beast::error_code ec, const tcp::endpoint &) {
+          if (ec)
+            return finish_io_error(ec, "connect to " + where());
+          handshake();
+        });
+  }
+
+  void handshake() {
+    auto *secure = std::get_if<TlsStream>(&*stream);
+    if (!secure)
+      return write();
+    // Server name for a station behind a name; the pin is what is trusted.
+    SSL_set_tlsext_host_name(secure->native_handle(), address.host.c_str());
+    secure->async_handshake(asio::ssl::stream_base::client, [this](beast::error_code ec) {
+      if (!ec)
+        return write();
+      const std::string seen = pin.seen();
+      if (!pin.expected().empty() && !seen.empty() && seen != pin.expected())
+        return finish_io_error(ec, "TLS with " + where() +
+                                       ": the station's certificate (SHA-256 " + seen +
+                                       ") is not the one pinned at enrollment");
+      finish_io_error(ec, "TLS handshake with " + where());
     });
   }
 
@@ -228,28 +261,36 @@ struct StationClient::Impl {
     request.body() = current->body;
     request.keep_alive(true);
     request.prepare_payload();
-    stream->expires_at(deadline);
-    http::async_write(*stream, request, [this](beast::error_code ec, std::size_t) {
-      if (ec)
-        return on_exchange_error(ec, "send to " + where());
-      read();
-    });
+    lowest_layer(*stream).expires_at(deadline);
+    std::visit(
+        [this](auto &s) {
+          http::async_write(s, request, [this](beast::error_code ec, std::size_t) {
+            if (ec)
+              return on_exchange_error(ec, "send to " + where());
+            read();
+          });
+        },
+        *stream);
   }
 
   void read() {
     buffer.consume(buffer.size());
     parser.emplace();
     parser->body_limit(kMaxResponseBody);
-    stream->expires_at(deadline);
-    http::async_read(*stream, buffer, *parser, [this](beast::error_code ec, std::size_t) {
-      if (ec)
-        return on_exchange_error(ec, "read from " + where());
-      auto &response = parser->get();
-      if (!response.keep_alive())
-        close();
-      finish(RawResponse{static_cast<int>(response.result_int()),
-                         std::move(response.body())});
-    });
+    lowest_layer(*stream).expires_at(deadline);
+    std::visit(
+        [this](auto &s) {
+          http::async_read(s, buffer, *parser, [this](beast::error_code ec, std::size_t) {
+            if (ec)
+              return on_exchange_error(ec, "read from " + where());
+            auto &response = parser->get();
+            if (!response.keep_alive())
+              close();
+            finish(RawResponse{static_cast<int>(response.result_int()),
+                               std::move(response.body()), tls ? pin.seen() : ""});
+          });
+        },
+        *stream);
   }
 
   void on_exchange_error(const beast::error_code &ec, const std::string &what) {
@@ -317,8 +358,8 @@ struct StationClient::Impl {
     if (!stream)
       return;
     beast::error_code ignored; // the peer may be gone already
-    stream->socket().shutdown(tcp::socket::shutdown_both, ignored);
-    stream->close();
+    lowest_layer(*stream).socket().shutdown(tcp::socket::shutdown_both, ignored);
+    lowest_layer(*stream).close();
     stream.reset();
   }
 
@@ -328,7 +369,9 @@ struct StationClient::Impl {
     resolve_timer.cancel();
     resolver.cancel();
     if (stream)
-      stream->socket().close(); // the pending operation completes with an error
+      lowest_layer(*stream)
+          .socket()
+          .close(); // the pending operation completes with an error
     if (!current)
       fail_queue();
   }
@@ -345,7 +388,9 @@ struct StationClient::Impl {
   asio::executor_work_guard<asio::io_context::executor_type> work{ioc.get_executor()};
   tcp::resolver resolver{ioc};
   asio::steady_timer resolve_timer{ioc};
-  std::optional<beast::tcp_stream> stream; // open keep-alive connection, if any
+  CertificatePin pin;                    // the station's certificate, over TLS
+  std::optional<asio::ssl::context> tls; // set: https
+  std::optional<AnyStream> stream;       // open keep-alive connection, if any
   beast::flat_buffer buffer;
   http::request<http::string_body> request;
   std::optional<http::response_parser<http::string_body>> parser;
@@ -493,7 +538,8 @@ void StationClient::enroll(std::string code, std::string name,
                                                "the enrollment answer has no kiosk_id "
                                                "and token",
                                                raw->status)));
-        done(Enrollment{std::string(id->as_string()), std::string(token->as_string())});
+        done(Enrollment{std::string(id->as_string()), std::string(token->as_string()),
+                        raw->certificate_sha256});
       }});
 }
 

@@ -33,8 +33,14 @@ struct StationError {
 struct StationAddress {
   std::string host; // "127.0.0.1"
   std::string port; // "8080"
+  bool tls = false; // https: every connection is TLS
+  // With TLS: the station certificate's SHA-256 (64 lowercase hex digits),
+  // pinned at enrollment; a station presenting another one is refused.
+  // Empty: any certificate is accepted and reported (enrollment only).
+  std::string certificate_sha256;
 };
-// "http://127.0.0.1:8080" (path and trailing slash ignored); TLS comes later.
+// "http://127.0.0.1:8080" or "https://station.local:8443" (path and trailing
+// slash ignored; default ports 80 and 443).
 Result<StationAddress> parse_station_url(const std::string &url);
 
 class StationClient {
@@ -78,6 +84,8 @@ public:
   struct Enrollment {
     std::string kiosk_id;
     std::string token;
+    // Over TLS: the certificate the station presented, for the kiosk to pin.
+    std::string certificate_sha256;
   };
   void enroll(std::string code, std::string name,
               std::function<void(Result<Enrollment, StationError>)> done);

@@ -1,6 +1,9 @@
 // The only translation unit of the kiosk that speaks WebSocket.
 #include "net/client/stream_client.hpp"
 
+#include "net/tls/any_stream.hpp"
+#include "net/tls/certificate_pin.hpp"
+
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -23,8 +26,14 @@ struct StreamClient::Impl : std::enable_shared_from_this<Impl> {
   Impl(StationAddress a, std::function<void(WaitingCounts)> counts,
        std::function<void(bool)> connection, std::function<double()> r, StreamOptions o)
       : address(std::move(a)), on_counts(std::move(counts)),
-        on_connection(std::move(connection)), random(std::move(r)),
-        options(std::move(o)) {}
+        on_connection(std::move(connection)), random(std::move(r)), options(std::move(o)),
+        pin(address.certificate_sha256) {
+    if (address.tls) {
+      tls.emplace(asio::ssl::context::tls_client);
+      tls->set_options(asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1);
+      require_pinned_certificate(tls->native_handle(), pin);
+    }
+  }
 
   // Everything below runs on the io thread only.
 
@@ -41,15 +50,32 @@ struct StreamClient::Impl : std::enable_shared_from_this<Impl> {
   }
 
   void open(const tcp::resolver::results_type &endpoints) {
-    ws.emplace(ioc);
-    auto &layer = beast::get_lowest_layer(*ws);
+    if (tls)
+      ws.emplace(std::in_place_type<websocket::stream<TlsStream>>, ioc, *tls);
+    else
+      ws.emplace(std::in_place_type<websocket::stream<PlainStream>>, ioc);
+    auto &layer = lowest_layer(*ws);
     layer.expires_after(options.connect_timeout);
     layer.async_connect(endpoints, [self = shared_from_this()](beast::error_code ec,
                                                                const tcp::endpoint &) {
       if (ec)
         return self->lost();
-      self->handshake();
+      self->secure();
     });
+  }
+
+  // TLS under the WebSocket, when the station is https.
+  void secure() {
+    auto *wss = std::get_if<websocket::stream<TlsStream>>(&*ws);
+    if (!wss)
+      return handshake();
+    SSL_set_tlsext_host_name(wss->next_layer().native_handle(), address.host.c_str());
+    wss->next_layer().async_handshake(asio::ssl::stream_base::client,
+                                      [self = shared_from_this()](beast::error_code ec) {
+                                        if (ec)
+                                          return self->lost();
+                                        self->handshake();
+                                      });
   }
 
   void handshake() {
@@ -59,42 +85,55 @@ struct StreamClient::Impl : std::enable_shared_from_this<Impl> {
       if (!token.empty())
         authorization = "Bearer " + token;
     }
-    ws->set_option(websocket::stream_base::decorator(
-        [authorization](websocket::request_type &request) {
-          request.set(beast::http::field::user_agent, "motcua-kiosk");
-          if (!authorization.empty())
-            request.set(beast::http::field::authorization, authorization);
-        }));
     const std::string host = address.host + ":" + address.port;
-    ws->async_handshake(host, options.path,
-                        [self = shared_from_this()](beast::error_code ec) {
-                          if (ec)
-                            return self->lost();
-                          // From here the WebSocket's own timer watches the connection.
-                          beast::get_lowest_layer(*self->ws).expires_never();
-                          websocket::stream_base::timeout timeout{};
-                          timeout.handshake_timeout = self->options.connect_timeout;
-                          timeout.idle_timeout = self->options.idle_timeout;
-                          timeout.keep_alive_pings = true;
-                          self->ws->set_option(timeout);
-                          self->failures = 0;
-                          self->connected = true;
-                          self->report(true);
-                          self->read();
-                        });
+    std::visit(
+        [&](auto &w) {
+          w.set_option(websocket::stream_base::decorator(
+              [authorization](websocket::request_type &request) {
+                request.set(beast::http::field::user_agent, "motcua-kiosk");
+                if (!authorization.empty())
+                  request.set(beast::http::field::authorization, authorization);
+              }));
+          w.async_handshake(host, options.path,
+                            [self = shared_from_this()](beast::error_code ec) {
+                              if (ec)
+                                return self->lost();
+                              self->established();
+                            });
+        },
+        *ws);
+  }
+
+  void established() {
+    // From here the WebSocket's own timer watches the connection.
+    lowest_layer(*ws).expires_never();
+    websocket::stream_base::timeout timeout{};
+    timeout.handshake_timeout = options.connect_timeout;
+    timeout.idle_timeout = options.idle_timeout;
+    timeout.keep_alive_pings = true;
+    std::visit([&](auto &w) { w.set_option(timeout); }, *ws);
+    failures = 0;
+    connected = true;
+    report(true);
+    read();
   }
 
   void read() {
-    ws->async_read(buffer, [self = shared_from_this()](beast::error_code ec,
-                                                       std::size_t) {
-      if (ec)
-        return self->lost();
-      auto counts = parse_waiting_counts(beast::buffers_to_string(self->buffer.data()));
-      self->buffer.consume(self->buffer.size());
-      if (counts && self->on_counts && !self->stopped)
-        self->on_counts(std::move(*counts));
-      self->read();
-    });
+    std::visit(
+        [this](auto &w) {
+          w.async_read(
+              buffer, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                if (ec)
+                  return self->lost();
+                auto counts =
+                    parse_waiting_counts(beast::buffers_to_string(self->buffer.data()));
+                self->buffer.consume(self->buffer.size());
+                if (counts && self->on_counts && !self->stopped)
+                  self->on_counts(std::move(*counts));
+                self->read();
+              });
+        },
+        *ws);
   }
 
   // Any failure: drop the connection and try again after the backoff.
@@ -126,7 +165,7 @@ struct StreamClient::Impl : std::enable_shared_from_this<Impl> {
     resolver.cancel();
     if (ws) {
       beast::error_code ignored;
-      beast::get_lowest_layer(*ws).socket().close(ignored);
+      lowest_layer(*ws).socket().close(ignored);
     }
   }
 
@@ -138,7 +177,9 @@ struct StreamClient::Impl : std::enable_shared_from_this<Impl> {
   asio::io_context ioc{1};
   tcp::resolver resolver{ioc};
   asio::steady_timer retry{ioc};
-  std::optional<websocket::stream<beast::tcp_stream>> ws;
+  CertificatePin pin;                    // the station's certificate, over TLS
+  std::optional<asio::ssl::context> tls; // set: wss
+  std::optional<AnyWebSocket> ws;
   beast::flat_buffer buffer;
   int failures = 0;
   bool connected = false;

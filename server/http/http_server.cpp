@@ -2,6 +2,8 @@
 // slowly, so everything testable lives in server/api instead.
 #include "server/http/http_server.hpp"
 
+#include "net/tls/any_stream.hpp"
+#include "net/tls/certificate_pin.hpp"
 #include "server/log.hpp"
 #include "server/version.hpp"
 
@@ -35,6 +37,12 @@ namespace websocket = beast::websocket;
 using tcp = asio::ip::tcp;
 
 namespace {
+using net::AnyStream;
+using net::AnyWebSocket;
+using net::lowest_layer;
+using net::PlainStream;
+using net::TlsStream;
+
 class Session;
 class StreamSession;
 // Messages a stream subscriber may have queued before it counts as stuck.
@@ -73,6 +81,9 @@ struct HttpServer::Impl {
   std::unordered_map<Session *, std::weak_ptr<Session>> sessions;
   std::unordered_map<StreamSession *, std::weak_ptr<StreamSession>> streams;
 
+  std::optional<asio::ssl::context> tls; // set: every connection is TLS
+  std::string tls_sha256;
+
   asio::io_context ioc;
   tcp::acceptor acceptor{asio::make_strand(ioc)};
   tcp::endpoint bound;
@@ -93,8 +104,13 @@ bool is_http_parse_error(const beast::error_code &ec) {
 // (reading is how a close or a dead peer is noticed).
 class StreamSession : public std::enable_shared_from_this<StreamSession> {
 public:
-  StreamSession(beast::tcp_stream &&stream, HttpServer::Impl &server)
-      : ws_(std::move(stream)), server_(server) {}
+  StreamSession(AnyStream &&stream, HttpServer::Impl &server)
+      : ws_(std::visit(
+            [](auto &s) -> AnyWebSocket {
+              return websocket::stream<std::decay_t<decltype(s)>>(std::move(s));
+            },
+            stream)),
+        server_(server) {}
   ~StreamSession() {
     if (subscription_)
       server_.stream.hub->unsubscribe(subscription_);
@@ -103,49 +119,67 @@ public:
 
   void start(http::request<http::string_body> request) {
     server_.stream_started(this, weak_from_this());
-    beast::get_lowest_layer(ws_).expires_never();
-    ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
-    ws_.set_option(websocket::stream_base::decorator([](websocket::response_type &res) {
-      res.set(http::field::server, "motcua-station/" + std::string(station_version()));
-    }));
+    lowest_layer(ws_).expires_never();
     request_ = std::move(request); // must outlive the handshake
-    ws_.async_accept(request_, beast::bind_front_handler(&StreamSession::on_accept,
-                                                         shared_from_this()));
+    std::visit(
+        [this](auto &ws) {
+          ws.set_option(
+              websocket::stream_base::timeout::suggested(beast::role_type::server));
+          ws.set_option(
+              websocket::stream_base::decorator([](websocket::response_type &res) {
+                res.set(http::field::server,
+                        "motcua-station/" + std::string(station_version()));
+              }));
+          ws.async_accept(request_, beast::bind_front_handler(&StreamSession::on_accept,
+                                                              shared_from_this()));
+        },
+        ws_);
   }
 
   void close() {
-    asio::post(ws_.get_executor(), [self = shared_from_this()] {
+    asio::post(executor(), [self = shared_from_this()] {
       if (self->closing_)
         return;
       self->closing_ = true;
-      self->ws_.async_close(websocket::close_code::going_away, [self](beast::error_code) {
-        // The peer may be gone already; dropping the session ends it anyway.
-      });
+      std::visit(
+          [&self](auto &ws) {
+            ws.async_close(websocket::close_code::going_away, [self](beast::error_code) {
+              // The peer may be gone already; dropping the session ends it anyway.
+            });
+          },
+          self->ws_);
     });
   }
 
 private:
+  PlainStream::executor_type executor() { return lowest_layer(ws_).get_executor(); }
+
   void on_accept(beast::error_code ec) {
     if (ec)
       return; // the handshake failed; nothing to say to the peer
     std::weak_ptr<StreamSession> weak = shared_from_this();
     subscription_ = server_.stream.hub->subscribe([weak](StreamHub::Message message) {
       if (auto self = weak.lock())
-        asio::post(self->ws_.get_executor(),
+        asio::post(self->executor(),
                    [self, message = std::move(message)] { self->enqueue(message); });
     });
-    ws_.text(true);
+    std::visit([](auto &ws) { ws.text(true); }, ws_);
     do_read();
   }
 
   void do_read() {
-    ws_.async_read(incoming_,
-                   [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                     if (ec)
-                       return; // closed or failed: the session ends with its last handler
-                     self->incoming_.consume(self->incoming_.size());
-                     self->do_read();
-                   });
+    std::visit(
+        [this](auto &ws) {
+          ws.async_read(incoming_,
+                        [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                          if (ec)
+                            return; // closed or failed: the session ends with its last
+                                    // handler
+                          self->incoming_.consume(self->incoming_.size());
+                          self->do_read();
+                        });
+        },
+        ws_);
   }
 
   void enqueue(const StreamHub::Message &message) {
@@ -154,7 +188,7 @@ private:
     if (queue_.size() >= kMaxQueuedStreamMessages) {
       log_problem("a stream subscriber fell behind; disconnecting it");
       closing_ = true;
-      beast::get_lowest_layer(ws_).close();
+      lowest_layer(ws_).close();
       return;
     }
     queue_.push_back(message);
@@ -163,17 +197,21 @@ private:
   }
 
   void do_write() {
-    ws_.async_write(asio::buffer(*queue_.front()),
-                    [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                      if (ec)
-                        return; // the read side notices too and ends the session
-                      self->queue_.pop_front();
-                      if (!self->queue_.empty())
-                        self->do_write();
-                    });
+    std::visit(
+        [this](auto &ws) {
+          ws.async_write(asio::buffer(*queue_.front()),
+                         [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                           if (ec)
+                             return; // the read side notices too and ends the session
+                           self->queue_.pop_front();
+                           if (!self->queue_.empty())
+                             self->do_write();
+                         });
+        },
+        ws_);
   }
 
-  websocket::stream<beast::tcp_stream> ws_;
+  AnyWebSocket ws_;
   HttpServer::Impl &server_;
   http::request<http::string_body> request_;
   beast::flat_buffer incoming_;
@@ -186,25 +224,46 @@ private:
 class Session : public std::enable_shared_from_this<Session> {
 public:
   Session(tcp::socket &&socket, HttpServer::Impl &server)
-      : stream_(std::move(socket)), server_(server) {}
+      : stream_(
+            server.tls
+                ? AnyStream(std::in_place_type<TlsStream>, std::move(socket), *server.tls)
+                : AnyStream(std::in_place_type<PlainStream>, std::move(socket))),
+        server_(server) {}
   ~Session() { server_.session_ended(this); }
 
   void start() {
-    asio::dispatch(stream_.get_executor(),
-                   beast::bind_front_handler(&Session::do_read, shared_from_this()));
+    asio::dispatch(executor(),
+                   beast::bind_front_handler(&Session::handshake, shared_from_this()));
   }
 
   // From stop(): close the connection if it is waiting for a request. One in
   // the middle of a request finishes it and closes after the answer.
   void close_if_idle() {
-    asio::post(stream_.get_executor(), [self = shared_from_this()] {
+    asio::post(executor(), [self = shared_from_this()] {
       if (self->state_ == State::reading)
-        self->stream_.close();
+        lowest_layer(self->stream_).close();
     });
   }
 
 private:
   enum class State { reading, answering, lingering };
+
+  PlainStream::executor_type executor() { return lowest_layer(stream_).get_executor(); }
+
+  // TLS first, within the read timeout: a peer that never finishes its
+  // handshake holds a slot no longer than one that never sends a request.
+  void handshake() {
+    auto *tls = std::get_if<TlsStream>(&stream_);
+    if (!tls)
+      return do_read();
+    lowest_layer(stream_).expires_after(server_.options.read_timeout);
+    tls->async_handshake(asio::ssl::stream_base::server,
+                         [self = shared_from_this()](beast::error_code ec) {
+                           if (ec)
+                             return; // not TLS, or a certificate the peer refused
+                           self->do_read();
+                         });
+  }
 
   void do_read() {
     if (server_.stopping)
@@ -213,14 +272,20 @@ private:
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.header_limit));
     parser_->body_limit(server_.options.body_limit);
-    stream_.expires_after(server_.options.read_timeout);
-    http::async_read(stream_, buffer_, *parser_,
-                     beast::bind_front_handler(&Session::on_read, shared_from_this()));
+    lowest_layer(stream_).expires_after(server_.options.read_timeout);
+    std::visit(
+        [this](auto &stream) {
+          http::async_read(
+              stream, buffer_, *parser_,
+              beast::bind_front_handler(&Session::on_read, shared_from_this()));
+        },
+        stream_);
   }
 
   void on_read(beast::error_code ec, std::size_t) {
     state_ = State::answering;
-    if (ec == http::error::end_of_stream || ec == http::error::partial_message)
+    if (ec == http::error::end_of_stream || ec == http::error::partial_message ||
+        ec == asio::ssl::error::stream_truncated)
       return close();
     if (ec == http::error::body_limit)
       return answer_and_close(error_response(
@@ -245,7 +310,8 @@ private:
     api.if_none_match = std::string(request[http::field::if_none_match]);
     api.authorization = std::string(request[http::field::authorization]);
     beast::error_code ignored; // a peer gone already has no address; it gets none
-    api.remote_address = stream_.socket().remote_endpoint(ignored).address().to_string();
+    api.remote_address =
+        lowest_layer(stream_).socket().remote_endpoint(ignored).address().to_string();
     if (websocket::is_upgrade(request) && server_.stream.hub &&
         api.target.substr(0, api.target.find('?')) == server_.stream.path) {
       if (auto refused = server_.stream.authorize(api))
@@ -260,7 +326,7 @@ private:
     asio::post(server_.handlers, [self = shared_from_this(), api = std::move(api),
                                   keep_alive = request.keep_alive()] {
       auto response = std::make_shared<ApiResponse>(self->handle(api));
-      asio::post(self->stream_.get_executor(), [self, response, keep_alive] {
+      asio::post(self->executor(), [self, response, keep_alive] {
         self->send(*response, keep_alive && !self->server_.stopping);
       });
     });
@@ -297,9 +363,14 @@ private:
     response_.keep_alive(keep_alive);
     if (api.status != 304) // a 304 has no body and must not claim a length of 0
       response_.prepare_payload();
-    stream_.expires_after(server_.options.write_timeout);
-    http::async_write(stream_, response_,
-                      beast::bind_front_handler(&Session::on_write, shared_from_this()));
+    lowest_layer(stream_).expires_after(server_.options.write_timeout);
+    std::visit(
+        [this](auto &stream) {
+          http::async_write(
+              stream, response_,
+              beast::bind_front_handler(&Session::on_write, shared_from_this()));
+        },
+        stream_);
   }
 
   void on_write(beast::error_code ec, std::size_t) {
@@ -310,10 +381,12 @@ private:
     do_read();
   }
 
+  // Without a TLS close_notify: every answer carries its length, so the peer
+  // cannot mistake a truncation for the end of one.
   void close() {
     beast::error_code ignored; // the peer may be gone already
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    stream_.close();
+    lowest_layer(stream_).socket().shutdown(tcp::socket::shutdown_send, ignored);
+    lowest_layer(stream_).close();
   }
 
   // Half-close, then drain what the peer still sends for a moment: closing a
@@ -322,13 +395,15 @@ private:
   void linger() {
     state_ = State::lingering;
     beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec); // peer may be gone
-    stream_.expires_after(kLingerTime);
+    lowest_layer(stream_).socket().shutdown(tcp::socket::shutdown_send,
+                                            ec); // peer may be gone
+    lowest_layer(stream_).expires_after(kLingerTime);
     drain();
   }
 
+  // Raw bytes below TLS too: what is drained is never read.
   void drain() {
-    stream_.async_read_some(
+    lowest_layer(stream_).async_read_some(
         asio::buffer(discard_),
         [self = shared_from_this()](beast::error_code ec, std::size_t n) {
           self->drained_ += n;
@@ -338,7 +413,7 @@ private:
         });
   }
 
-  beast::tcp_stream stream_;
+  AnyStream stream_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   http::response<http::string_body> response_;
@@ -453,6 +528,10 @@ void HttpServer::stop() { impl_->stop(); }
 
 std::string HttpServer::host() const { return impl_->bound.address().to_string(); }
 
+bool HttpServer::tls() const { return impl_->tls.has_value(); }
+
+std::string HttpServer::tls_certificate_sha256() const { return impl_->tls_sha256; }
+
 unsigned short HttpServer::port() const { return impl_->bound.port(); }
 
 bool HttpServer::responsive(std::chrono::milliseconds timeout) {
@@ -463,12 +542,47 @@ bool HttpServer::responsive(std::chrono::milliseconds timeout) {
   return future.wait_for(timeout) == std::future_status::ready;
 }
 
+namespace {
+struct ServerTls {
+  asio::ssl::context context;
+  std::string sha256;
+};
+
+// Nothing when the options name no certificate; an error names the file.
+Result<std::optional<ServerTls>> make_server_tls(const HttpServerOptions &options) {
+  const bool cert = !options.tls_certificate_file.empty();
+  const bool key = !options.tls_private_key_file.empty();
+  if (!cert && !key)
+    return std::optional<ServerTls>{};
+  if (cert != key)
+    return unexpected(std::string("TLS needs both a certificate and its private key"));
+  asio::ssl::context context(asio::ssl::context::tls_server);
+  context.set_options(asio::ssl::context::default_workarounds |
+                      asio::ssl::context::no_sslv2 | asio::ssl::context::no_sslv3 |
+                      asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1 |
+                      asio::ssl::context::single_dh_use);
+  auto sha256 =
+      net::load_server_certificate(context.native_handle(), options.tls_certificate_file,
+                                   options.tls_private_key_file);
+  if (!sha256)
+    return unexpected(sha256.error());
+  return std::optional<ServerTls>(ServerTls{std::move(context), std::move(*sha256)});
+}
+} // namespace
+
 Result<std::unique_ptr<HttpServer>> HttpServer::start(HttpServerOptions options,
                                                       RequestHandler handler,
                                                       StreamEndpoint stream) {
   const std::string where = options.host + ":" + std::to_string(options.port);
   auto impl =
       std::make_unique<Impl>(std::move(options), std::move(handler), std::move(stream));
+  auto tls = make_server_tls(impl->options);
+  if (!tls)
+    return unexpected(tls.error());
+  if (*tls) {
+    impl->tls.emplace(std::move((*tls)->context));
+    impl->tls_sha256 = std::move((*tls)->sha256);
+  }
   beast::error_code ec;
   tcp::resolver resolver(impl->ioc);
   auto endpoints =

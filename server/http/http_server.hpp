@@ -30,6 +30,9 @@ struct HttpServerOptions {
   std::chrono::milliseconds write_timeout{15000};
   std::size_t body_limit = kMaxRequestBodyBytes;
   std::size_t header_limit = kMaxRequestHeaderBytes;
+  // PEM files; both set: every connection is TLS (HTTPS and WSS), none plain.
+  std::string tls_certificate_file; // the certificate (chain), leaf first
+  std::string tls_private_key_file;
 };
 
 // Called on a handler thread, possibly on several at once; may block.
@@ -52,6 +55,10 @@ public:
   ~HttpServer(); // stop()
 
   std::string host() const;
+  bool tls() const;
+  // SHA-256 of the served certificate (DER), lowercase hex; empty without TLS.
+  // Kiosks pin it at enrollment; the station logs it for technicians.
+  std::string tls_certificate_sha256() const;
   unsigned short port() const; // the bound port, also when 0 was asked for
 
   // Whether an I/O thread picks up a task within `timeout`: what the systemd

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace motcua::testing {
 
@@ -13,11 +14,16 @@ struct StationProcess {
   std::unique_ptr<ChildProcess> process;
   std::string port;
 
-  explicit StationProcess(std::string data_dir);
+  std::vector<std::string> extra_args; // e.g. --tls-cert FILE --tls-key FILE
+
+  explicit StationProcess(std::string data_dir, std::vector<std::string> extra = {});
   // (Re)starts on the same data folder; `listen_port` "0" picks a free port,
   // `port` keeps the last one (clients that know the address reconnect).
   void start(const std::string &listen_port = "0");
-  std::string url() const { return "http://127.0.0.1:" + port; }
+  bool tls() const;
+  std::string url() const {
+    return (tls() ? "https://127.0.0.1:" : "http://127.0.0.1:") + port;
+  }
   std::string database() const { return dir + "/station.db"; }
 };
 

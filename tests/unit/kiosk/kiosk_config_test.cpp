@@ -81,6 +81,15 @@ TEST_CASE("bad configs are refused naming the field") {
       {head + R"("printer":{"queue":"q"},"request_timeout_ms":2.5})",
        "request_timeout_ms"},
       {head + R"("printer":{"queue":"q"},"ticket_seconds":8})", "ticket_seconds"},
+      // https needs the certificate pinned at enrollment; http takes no pin.
+      {R"({"format_version":1,"station_url":"https://h:1","printer":{"queue":"q"}})",
+       "station_certificate_sha256"},
+      {R"({"format_version":1,"station_url":"https://h:1","printer":{"queue":"q"},)"
+       R"("station_certificate_sha256":"AB:CD"})",
+       "station_certificate_sha256"},
+      {head + R"("printer":{"queue":"q"},"station_certificate_sha256":")" +
+           std::string(64, 'a') + R"("})",
+       "station_certificate_sha256"},
   };
   for (const auto &c : cases) {
     auto e = rejected(c.text);
@@ -180,4 +189,16 @@ TEST_CASE(
     CHECK(error.field.starts_with("printer."));
     CHECK(error.to_string().find(why) != std::string::npos);
   }
+}
+
+TEST_CASE("an https station comes with its pinned certificate") {
+  const std::string pin(64, 'e');
+  auto config = parse_kiosk_config(
+      R"({"format_version":1,"station_url":"https://station.local:8443",)"
+      R"("printer":{"queue":"q"},"station_certificate_sha256":")" +
+          pin + R"("})",
+      "kiosk.json");
+  REQUIRE(config.has_value());
+  CHECK(config->station_url == "https://station.local:8443");
+  CHECK(config->station_certificate_sha256 == pin);
 }
