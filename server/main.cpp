@@ -59,7 +59,10 @@ int main(int argc, char **argv) {
     log_problem(options.error());
     return kExitConfigurationError;
   }
-  if (options->catalog_file.empty())
+  // Without --catalog the station runs its own DATA/catalog.json (or the
+  // installed default until one is saved): the admin pages may edit it.
+  const bool own_catalog = options->catalog_file.empty();
+  if (own_catalog)
     options->catalog_file =
         station_catalog_path(options->data_dir, assets + "/catalog/default.json");
   if (options->show_help) {
@@ -137,6 +140,13 @@ int main(int argc, char **argv) {
     return kExitRuntimeFailure;
   }
   api.set_reports(reports->get());
+  std::optional<CatalogFile> catalog_file;
+  if (own_catalog) {
+    catalog_file.emplace(
+        (std::filesystem::path(options->data_dir) / "catalog.json").string(),
+        api_catalog);
+    api.set_catalog_file(&*catalog_file);
+  }
 
   // Blocked before any thread starts, so every thread inherits the mask and
   // only sigwait below receives them.

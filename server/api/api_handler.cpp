@@ -3,15 +3,19 @@
 #include "net/protocol/offline_ticket.hpp"
 #include "net/protocol/rating.hpp"
 #include "net/protocol/ticket.hpp"
+#include "server/admin/kiosk_alerts.hpp"
+#include "server/admin/service_edit.hpp"
 #include "server/api/queue_json.hpp"
 #include "server/log.hpp"
 #include "server/numbering.hpp"
+#include "server/security/crypto.hpp"
 #include "server/version.hpp"
 #include "server/web/board_state.hpp"
 #include "server/web/query_params.hpp"
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
@@ -214,6 +218,15 @@ Result<std::vector<std::string>, ApiResponse> services_field(const json::object 
 
 std::string now_text(const Clock &clock) { return rfc3339(to_local_time(clock())); }
 
+// A version 4 UUID for a rating made here rather than on a kiosk.
+std::string new_uuid() {
+  std::string hex = crypto::random_hex(16);
+  hex[12] = '4';
+  hex[16] = "89ab"[hex[16] % 4];
+  return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
+         hex.substr(16, 4) + "-" + hex.substr(20);
+}
+
 } // namespace
 
 struct ApiHandler::Route {
@@ -245,6 +258,7 @@ const ApiHandler::Route ApiHandler::kRoutes[] = {
     {"POST", "counters/{counter_id}/no-show",   Access::officer,       &ApiHandler::no_show},
     {"POST", "counters/{counter_id}/transfer",  Access::officer,       &ApiHandler::transfer},
     {"GET",  "admin/services",                  Access::admin,         &ApiHandler::admin_services},
+    {"PUT",  "admin/services/{service_id}",     Access::admin,         &ApiHandler::admin_set_service},
     {"POST", "admin/counters",                  Access::admin,         &ApiHandler::admin_add_counter},
     {"PUT",  "admin/counters/{counter_id}",     Access::admin,         &ApiHandler::admin_set_counter},
     {"GET",  "admin/officers",                  Access::admin,         &ApiHandler::admin_officers},
@@ -272,6 +286,8 @@ std::vector<RouteInfo> ApiHandler::routes() {
                             std::string(kV1Prefix) + std::string(route.pattern),
                             route.access});
   out.push_back(RouteInfo{"GET", std::string(kTicketPagePattern), Access::anyone});
+  out.push_back(
+      RouteInfo{"POST", std::string(kTicketPagePattern) + "/rating", Access::anyone});
   out.push_back(RouteInfo{"GET", "/", Access::anyone});
   out.push_back(RouteInfo{"GET", "/{web_path}", Access::anyone});
   return out;
@@ -587,8 +603,34 @@ ApiResponse ApiHandler::transfer(const Call &call) const {
   return counter_action(call, CounterAction::transfer, **service);
 }
 
+// The catalog the next start will use, and whether that differs from now's.
 ApiResponse ApiHandler::admin_services(const Call &) const {
-  return json_response(200, catalog_json_);
+  if (!catalog_file_)
+    return json_response(200, catalog_json_);
+  boost::system::error_code ec;
+  json::value saved = json::parse(catalog_to_json(catalog_file_->current()), ec);
+  if (saved.is_object())
+    saved.as_object()["restart_required"] = catalog_file_->restart_required();
+  return json_response(200, saved);
+}
+
+ApiResponse ApiHandler::admin_set_service(const Call &call) const {
+  if (auto refusal = refuse_body(call.request))
+    return *refusal;
+  if (!catalog_file_)
+    return error_response(409, "catalog_read_only",
+                          "this station runs a catalog given with --catalog: edit that "
+                          "file, or use admin import-catalog");
+  auto edited =
+      apply_service_edit(catalog_file_->current(), call.params[0], call.request.body);
+  if (!edited)
+    return error_response(edited.error().status, edited.error().code,
+                          edited.error().message);
+  if (auto error = catalog_file_->save(*edited)) {
+    log_line("catalog not saved: " + *error);
+    return error_response(500, "storage_error", "the catalog could not be saved");
+  }
+  return admin_services(call);
 }
 
 ApiResponse ApiHandler::admin_add_counter(const Call &call) const {
@@ -690,9 +732,13 @@ ApiResponse ApiHandler::admin_kiosks(const Call &) const {
         {"name", k.name},
         {"enrolled_at", k.enrolled_at},
         {"last_seen", k.last_seen ? json::value(*k.last_seen) : json::value(nullptr)},
-        {"last_health", std::move(health)}});
+        {"last_health", std::move(health)},
+        {"alerts",
+         json::value_from(kiosk_alerts(k.last_health, k.last_seen, clock_()))}});
   }
-  return json_response(200, json::object{{"kiosks", std::move(out)}});
+  return json_response(200,
+                       json::object{{"kiosks", std::move(out)},
+                                    {"silent_after_seconds", kKioskSilentAfter.count()}});
 }
 
 ApiResponse ApiHandler::stream(const Call &) const {
@@ -764,10 +810,13 @@ void ApiHandler::set_ticket_page_texts(TicketPageTexts texts) {
 }
 
 ApiResponse ApiHandler::ticket_status_page(const ApiRequest &request) const {
-  if (request.method != "GET") {
+  const auto path = path_of(request.target);
+  const bool rating = path.ends_with("/rating");
+  const std::string_view method = rating ? "POST" : "GET";
+  if (request.method != method) {
     auto response = error_response(405, "method_not_allowed",
-                                   std::string(path_of(request.target)) + " accepts GET");
-    response.headers.emplace_back("Allow", "GET");
+                                   std::string(path) + " accepts " + std::string(method));
+    response.headers.emplace_back("Allow", std::string(method));
     return response;
   }
   TicketPageRequest page;
@@ -775,13 +824,91 @@ ApiResponse ApiHandler::ticket_status_page(const ApiRequest &request) const {
   std::optional<TicketStatus> status;
   // A malformed address is an unknown ticket: the same page, nothing echoed
   // that is not a plain parameter.
-  if (auto params =
-          match(kTicketPagePattern.substr(1), path_of(request.target).substr(1))) {
+  const auto ticket_path =
+      rating ? path.substr(1, path.size() - 1 - std::string_view("/rating").size())
+             : path.substr(1);
+  if (auto params = match(kTicketPagePattern.substr(1), ticket_path)) {
     page.day = (*params)[0];
     page.number = (*params)[1];
     status = desk_.ticket_status(page.day, page.number);
   }
+  if (status && status->state == queue::TicketState::done) {
+    auto rated = store_.ticket_rated(page.day, page.number);
+    if (!rated) {
+      log_line("ticket page: " + rated.error().message);
+      return error_response(500, "storage_error", "the ticket could not be read");
+    }
+    page.rating = *rated ? RatingOffer::thanks : RatingOffer::levels;
+  }
+  if (rating)
+    return rate_from_phone(request, page, status);
   return ticket_page(page, status, catalog_, page_texts_.get());
+}
+
+// The citizen's phone rates the ticket it holds: only a ticket of today that
+// is done, once (the kiosk's rule: a second rating of a ticket is refused),
+// from a small form post. The number is the only credential, as at the kiosk
+// where anyone may type it; the unique index on rated tickets is the guard.
+ApiResponse ApiHandler::rate_from_phone(const ApiRequest &request, TicketPageRequest page,
+                                        const std::optional<TicketStatus> &status) const {
+  constexpr std::size_t kMaxFormBytes = 1024; // a level and six reasons fit in 200
+  if (request.body.size() > kMaxFormBytes)
+    return error_response(413, "body_too_large",
+                          "the body exceeds " + std::to_string(kMaxFormBytes) + " bytes");
+  if (!iequals(trim(request.content_type.substr(0, request.content_type.find(';'))),
+               "application/x-www-form-urlencoded"))
+    return error_response(415, "unsupported_media_type",
+                          "the body must be application/x-www-form-urlencoded");
+  auto answer = [&](int code) {
+    auto response = ticket_page(page, status, catalog_, page_texts_.get());
+    response.status = code;
+    return response;
+  };
+  if (!status)
+    return answer(404);
+  if (page.rating != RatingOffer::levels)
+    return answer(409); // not done yet, or rated already (the page says thanks)
+  const std::string form = "?" + request.body;
+  const auto level = query_parameter(form, "level");
+  const auto reasons = query_parameters(form, "reason");
+  const auto &levels = rating_levels();
+  if (!level || std::find(levels.begin(), levels.end(), *level) == levels.end())
+    return error_response(400, "invalid_field", "\"level\" must be a rating level");
+  if (!reasons || reasons->size() > ticket_page_reasons().size())
+    return error_response(400, "invalid_field", "\"reason\" must be reason keys");
+  for (const auto &reason : *reasons)
+    if (std::ranges::find(ticket_page_reasons(), reason) == ticket_page_reasons().end())
+      return error_response(400, "invalid_field", "\"reason\" must be reason keys");
+  // An unhappy level asks why before anything is stored, as the kiosk does.
+  const bool unhappy = !is_satisfied_level(*level) && *level != "neutral";
+  if (unhappy && query_parameter(form, "step") != "reasons") {
+    page.rating = RatingOffer::reasons;
+    page.level = *level;
+    return ticket_page(page, status, catalog_, page_texts_.get());
+  }
+  Rating r;
+  r.id = new_uuid();
+  r.level = *level;
+  if (query_parameter(form, "skip") != "1")
+    r.reasons = *reasons;
+  r.ticket = page.number;
+  r.rated_at = now_text(clock_);
+  auto stored = store_.store_rating(r, "phone", r.rated_at);
+  if (!stored && stored.error().code != StoreError::Code::conflict) {
+    log_line("rating storage: " + stored.error().message);
+    return error_response(500, "storage_error", "the rating could not be stored");
+  }
+  if (!stored) {
+    page.rating = RatingOffer::already_rated;
+    return answer(409);
+  }
+  // Post, redirect, get: a reload of the thanks page does not post again.
+  ApiResponse response;
+  response.status = 303;
+  response.content_type.clear();
+  response.headers.emplace_back("Location", "/t/" + page.day + "/" + page.number +
+                                                (page.language == "en" ? "?lang=en" : ""));
+  return response;
 }
 
 } // namespace motcua::station

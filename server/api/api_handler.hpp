@@ -2,6 +2,7 @@
 // The station's /api/v1 routes: ApiRequest in, ApiResponse out. Every route
 // names who may call it; the handler checks that before anything else.
 #include "net/protocol/catalog.hpp"
+#include "server/admin/catalog_file.hpp"
 #include "server/api/api_message.hpp"
 #include "server/api/authenticator.hpp"
 #include "server/api/ticket_page.hpp"
@@ -56,6 +57,9 @@ public:
   void set_callout_voice(CalloutVoice *voice) { voice_ = voice; }
   // The chief's reports; without them /api/v1/reports/... is 503.
   void set_reports(StationReports *reports) { reports_ = reports; }
+  // Where the admin's service edits are saved; without it PUT
+  // /api/v1/admin/services/{id} is 409 (the station runs a --catalog FILE).
+  void set_catalog_file(CatalogFile *file) { catalog_file_ = file; }
 
   static std::vector<RouteInfo> routes();
   const std::string &catalog_etag() const { return catalog_etag_; }
@@ -88,6 +92,7 @@ private:
   ApiResponse counter_action(const Call &call, CounterAction action,
                              const std::string &to_service = {}) const;
   ApiResponse admin_services(const Call &call) const;
+  ApiResponse admin_set_service(const Call &call) const;
   ApiResponse admin_add_counter(const Call &call) const;
   ApiResponse admin_set_counter(const Call &call) const;
   ApiResponse admin_officers(const Call &call) const;
@@ -101,6 +106,8 @@ private:
   ApiResponse report_queue(const Call &call) const;
   ApiResponse report(const Call &call, bool satisfaction) const;
   ApiResponse ticket_status_page(const ApiRequest &request) const;
+  ApiResponse rate_from_phone(const ApiRequest &request, TicketPageRequest page,
+                              const std::optional<TicketStatus> &status) const;
 
   Catalog catalog_;
   std::string catalog_json_;
@@ -113,6 +120,7 @@ private:
   const StaticFiles *web_ = nullptr;
   CalloutVoice *voice_ = nullptr;
   StationReports *reports_ = nullptr;
+  CatalogFile *catalog_file_ = nullptr;
 };
 
 } // namespace motcua::station

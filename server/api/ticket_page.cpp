@@ -1,19 +1,25 @@
 #include "server/api/ticket_page.hpp"
 
+#include "net/protocol/rating.hpp"
+
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <fstream>
 #include <initializer_list>
 #include <sstream>
 #include <utility>
+#include <vector>
 
 namespace motcua::station {
 namespace json = boost::json;
 
 namespace {
 
-constexpr int kRefreshSeconds = 30; // matches "ticket_page.refreshes"
+// Matches "ticket_page.refreshes". A phone in the waiting room must see its
+// call soon after the board: a 2 kB page every 10 s is nothing for the station.
+constexpr int kRefreshSeconds = 10;
 
 // The page speaks the station's language, with English one tap away.
 constexpr std::array<std::string_view, 2> kLanguages = {"vi", "en"};
@@ -36,7 +42,15 @@ constexpr std::string_view kStyle =
     ".detail{font-size:1.15rem;margin:.4rem 0}"
     ".note{font-size:.9rem;color:#555;margin:1rem 0 0;text-align:center}"
     "a{color:#0b3f8a;font-weight:600}"
-    "h1{font-size:1.4rem;margin:0 0 .75rem}";
+    "h1{font-size:1.4rem;margin:0 0 .75rem}"
+    "form.rate{display:grid;gap:.6rem;margin:1rem 0 0}"
+    ".prompt{font-size:1.15rem;font-weight:700;margin:.2rem 0}"
+    "form.rate button{font:inherit;font-size:1.2rem;font-weight:700;padding:.85rem;"
+    "border-radius:10px;border:2px solid #0b3f8a;background:#fff;color:#0b3f8a}"
+    "form.rate button.send{background:#0b3f8a;color:#fff}"
+    "label.reason{display:flex;gap:.6rem;align-items:center;text-align:left;"
+    "font-size:1.1rem;padding:.5rem;border:1px solid #ccd;border-radius:8px}"
+    "label.reason input{width:1.4rem;height:1.4rem}";
 
 const std::string *find_text(const TicketPageTexts *texts, std::string_view language,
                              std::string_view key) {
@@ -121,28 +135,91 @@ std::string paragraph(std::string_view css_class, const std::string &text) {
   return "<p class=\"" + std::string(css_class) + "\">" + text + "</p>\n";
 }
 
+// Plain forms, no script: a level button posts at once; an unhappy level
+// first asks for reasons (as the kiosk does), then posts both.
+std::string rating_section(const TicketPageRequest &request, const TicketPageTexts *texts,
+                           std::string_view lang) {
+  switch (request.rating) {
+  case RatingOffer::none:
+    return {};
+  case RatingOffer::thanks:
+    return paragraph("state go", words(texts, lang, "thanks.message"));
+  case RatingOffer::already_rated:
+    return paragraph("state final", words(texts, lang, "entry.already_rated",
+                                          {{"number", request.number}}));
+  case RatingOffer::levels:
+  case RatingOffer::reasons:
+    break;
+  }
+  std::string form = "<form class=\"rate\" method=\"post\" action=\"/t/" +
+                     html_escape(request.day) + "/" + html_escape(request.number) +
+                     "/rating" + (lang == "en" ? "?lang=en" : "") + "\">\n";
+  if (request.rating == RatingOffer::levels) {
+    form += paragraph("prompt", words(texts, lang, "rating.prompt"));
+    for (auto level : rating_levels())
+      form += "<button name=\"level\" value=\"" + std::string(level) + "\">" +
+              words(texts, lang, "level." + std::string(level)) + "</button>\n";
+  } else {
+    form += "<input type=\"hidden\" name=\"level\" value=\"" +
+            html_escape(request.level) +
+            "\">\n"
+            "<input type=\"hidden\" name=\"step\" value=\"reasons\">\n";
+    form += paragraph("prompt", words(texts, lang, "reasons.prompt"));
+    for (auto reason : ticket_page_reasons())
+      form +=
+          "<label class=\"reason\"><input type=\"checkbox\" name=\"reason\" value=\"" +
+          std::string(reason) + "\">" +
+          words(texts, lang, "reason." + std::string(reason)) + "</label>\n";
+    form += "<button class=\"send\">" + words(texts, lang, "reasons.send") +
+            "</button>\n<button name=\"skip\" value=\"1\">" +
+            words(texts, lang, "reasons.skip") + "</button>\n";
+  }
+  return form + "</form>\n";
+}
+
 } // namespace
 
-std::span<const std::string_view> ticket_page_text_keys() {
-  static constexpr std::array<std::string_view, 17> keys = {
-      "ticket_page.title",
-      "ticket_page.state.waiting",
-      "ticket_page.state.called",
-      "ticket_page.state.serving",
-      "ticket_page.state.done",
-      "ticket_page.state.no_show",
-      "ticket_page.state.transferred",
-      "ticket_page.state.expired",
-      "ticket_page.people_ahead",
-      "ticket_page.estimated_wait",
-      "ticket_page.you_are_next",
-      "ticket_page.day",
-      "ticket_page.refreshes",
-      "ticket_page.not_found.title",
-      "ticket_page.not_found.message",
-      "ticket_page.other_language",
-      "ticket_page.unknown_service",
-  };
+std::span<const std::string_view> ticket_page_reasons() {
+  static constexpr std::array<std::string_view, 6> reasons = {
+      "waiting_time", "officer_attitude", "guidance",
+      "facilities",   "repeat_visits",    "other"};
+  return reasons;
+}
+
+const std::vector<std::string> &ticket_page_text_keys() {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> out = {
+        "ticket_page.title",
+        "ticket_page.state.waiting",
+        "ticket_page.state.called",
+        "ticket_page.state.serving",
+        "ticket_page.state.done",
+        "ticket_page.state.no_show",
+        "ticket_page.state.transferred",
+        "ticket_page.state.expired",
+        "ticket_page.people_ahead",
+        "ticket_page.estimated_wait",
+        "ticket_page.you_are_next",
+        "ticket_page.day",
+        "ticket_page.refreshes",
+        "ticket_page.not_found.title",
+        "ticket_page.not_found.message",
+        "ticket_page.other_language",
+        "ticket_page.unknown_service",
+        // The kiosk's own rating words, shared so both ask the same.
+        "rating.prompt",
+        "reasons.prompt",
+        "reasons.send",
+        "reasons.skip",
+        "entry.already_rated",
+        "thanks.message",
+    };
+    for (auto level : rating_levels())
+      out.push_back("level." + std::string(level));
+    for (auto reason : ticket_page_reasons())
+      out.push_back("reason." + std::string(reason));
+    return out;
+  }();
   return keys;
 }
 
@@ -159,9 +236,12 @@ TicketPageTexts::parse(const std::map<std::string, std::string> &files) {
       return unexpected(source + ": strings: must be an object");
     auto &table = out.languages[language];
     for (const auto &[key, value] : strings->as_object())
-      if (key.starts_with("ticket_page.") && value.is_string())
+      if (value.is_string() &&
+          (key.starts_with("ticket_page.") ||
+           std::ranges::find(ticket_page_text_keys(), std::string_view(key)) !=
+               ticket_page_text_keys().end()))
         table.emplace(std::string(key), std::string(value.as_string()));
-    for (auto key : ticket_page_text_keys()) {
+    for (const auto &key : ticket_page_text_keys()) {
       const auto it = table.find(key);
       if (it == table.end() || it->second.empty())
         return unexpected(source + ": strings." + std::string(key) + ": is missing");
@@ -272,6 +352,8 @@ ApiResponse ticket_page(const TicketPageRequest &request,
                                     {{"m", std::to_string(t.estimated_wait_minutes)}}));
     }
   }
+  if (t.state == TicketState::done)
+    card += rating_section(request, texts, lang);
   // Final states do not change any more: no reason to keep reloading.
   const bool refresh = !queue::is_final(t.state);
   std::string note = words(texts, lang, "ticket_page.day", {{"date", date}});

@@ -13,11 +13,13 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace motcua::station {
 
 // Every key the page reads; both language files must define all of them.
-std::span<const std::string_view> ticket_page_text_keys();
+// Besides its own "ticket_page.*" it shares the kiosk's rating words.
+const std::vector<std::string> &ticket_page_text_keys();
 
 struct TicketPageTexts {
   // language ("vi", "en") → key → text
@@ -31,11 +33,20 @@ struct TicketPageTexts {
   parse(const std::map<std::string, std::string> &files);
 };
 
+// What a done ticket's page offers: the rating (the kiosk's words and rule,
+// one rating per ticket), the reasons after an unhappy level, or thanks.
+enum class RatingOffer { none, levels, reasons, thanks, already_rated };
+
 struct TicketPageRequest {
   std::string day;
   std::string number;
   std::string language = "vi"; // "vi" or "en"
+  RatingOffer rating = RatingOffer::none;
+  std::string level; // RatingOffer::reasons: the level chosen
 };
+
+// The reasons a phone may send, as the kiosk offers them.
+std::span<const std::string_view> ticket_page_reasons();
 
 // The status page, or the 404 page when `status` is empty. Without texts
 // (none loaded) each word shows as its key: visible, never a crash.

@@ -230,6 +230,23 @@ public:
     return receipt;
   }
 
+  Result<bool, StoreError> ticket_rated(const std::string &day,
+                                        const std::string &number) override {
+    std::lock_guard lock(mutex_);
+    auto s =
+        statement("SELECT 1 FROM ratings WHERE ticket_day = ?1 AND ticket_number = ?2 "
+                  "AND linked = 1 LIMIT 1");
+    if (!s)
+      return unexpected(s.error());
+    Using use{**s};
+    if (!bind_all(**s, day, number))
+      return unexpected(sql_error("bind"));
+    auto step = (*s)->step();
+    if (step == Step::error)
+      return unexpected(sql_error("find rating"));
+    return step == Step::row;
+  }
+
   // --- AuthStore ---------------------------------------------------------------
 
   std::optional<StoreError> add_officer(const OfficerRecord &o) override {

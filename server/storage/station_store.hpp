@@ -78,6 +78,9 @@ public:
   virtual Result<RatingReceipt, StoreError>
   store_rating(const Rating &rating, const std::string &kiosk_id,
                const std::string &received_at) = 0;
+  // A linked rating names ticket `number` of `day`.
+  virtual Result<bool, StoreError> ticket_rated(const std::string &day,
+                                                const std::string &number) = 0;
 };
 
 struct OfficerRecord {

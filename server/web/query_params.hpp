@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace motcua::station {
 
@@ -15,5 +16,10 @@ std::optional<std::string> percent_decoded(std::string_view text, bool plus_is_s
 // badly escaped. The value is decoded bytes: check it is the UTF-8 you want.
 std::optional<std::string> query_parameter(std::string_view target,
                                            std::string_view name);
+
+// Every value of `name`, in order ("?reason=a&reason=b", and a form body
+// behind a '?'); nullopt when one is badly escaped.
+std::optional<std::vector<std::string>> query_parameters(std::string_view target,
+                                                         std::string_view name);
 
 } // namespace motcua::station

@@ -104,7 +104,43 @@ struct Station {
   std::string url(const std::string &path) const {
     return "http://127.0.0.1:" + port + path;
   }
+  // A session of the chief "admin".
+  std::string chief() const {
+    auto login = http_call(port, "POST", "/api/v1/auth/login",
+                           R"({"username":"admin","password":"admin-password-1"})");
+    REQUIRE_MESSAGE(login.status == 200, login.body);
+    return field(login.body, "token");
+  }
+  void add_counter(const std::string &chief, const std::string &body) const {
+    auto added = http_call(port, "POST", "/api/v1/admin/counters", body, chief);
+    REQUIRE_MESSAGE(added.status == 201, added.body);
+  }
+  // A kiosk enrolled with a fresh code: its token.
+  std::string enroll(const std::string &chief, const std::string &name = "kiosk") const {
+    auto code = http_call(port, "POST", "/api/v1/admin/enrollment-codes", "", chief);
+    REQUIRE(code.status == 201);
+    auto kiosk = http_call(port, "POST", "/api/v1/kiosks/enroll",
+                           R"({"code":)" + quoted(field(code.body, "code")) +
+                               R"(,"name":)" + quoted(name) + "}");
+    REQUIRE_MESSAGE(kiosk.status == 201, kiosk.body);
+    return field(kiosk.body, "token");
+  }
 };
+
+// Fills the inputs of form `form` (by element id) and sends it with its
+// submit button, as a person would.
+void submit_form(BrowserPage &page, const std::string &form,
+                 const std::vector<std::pair<std::string, std::string>> &values) {
+  std::string js;
+  for (const auto &[id, value] : values)
+    js += "document.getElementById(" + quoted(id) + ").value = " + quoted(value) + ";";
+  page.evaluate(js + "document.querySelector(" +
+                quoted("#" + form + " button[type=submit]") + ").click();");
+}
+
+void log_in(BrowserPage &page, const std::string &user, const std::string &password) {
+  submit_form(page, "login", {{"username", user}, {"password", password}});
+}
 
 bool is_png(const std::string &path) {
   return read_file(path).substr(0, 8) == "\x89PNG\r\n\x1a\n";
@@ -119,28 +155,18 @@ TEST_CASE(
   const auto &port = station.port;
 
   // The chief sets up counter 2 (services A and B) and an officer.
-  auto login = http_call(port, "POST", "/api/v1/auth/login",
-                         R"({"username":"admin","password":"admin-password-1"})");
-  REQUIRE_MESSAGE(login.status == 200, login.body);
-  const auto chief = field(login.body, "token");
-  REQUIRE(http_call(port, "POST", "/api/v1/admin/counters",
-                    R"({"id":"2","services":["A","B"]})", chief)
-              .status == 201);
+  const auto chief = station.chief();
+  station.add_counter(chief, R"({"id":"2","services":["A","B"]})");
   REQUIRE(
       http_call(port, "POST", "/api/v1/admin/officers",
                 R"({"username":"can.bo","display_name":"Nguyễn Văn An","role":"officer",)"
                 R"("password":"officer-pass-1"})",
                 chief)
           .status == 201);
-  // One enrollment code for a kiosk, one for the display board.
-  auto kiosk_code = http_call(port, "POST", "/api/v1/admin/enrollment-codes", "", chief);
+  // A kiosk, and a code for the display board to enroll with.
+  const auto kiosk_token = station.enroll(chief);
   auto board_code = http_call(port, "POST", "/api/v1/admin/enrollment-codes", "", chief);
-  REQUIRE(kiosk_code.status == 201);
   REQUIRE(board_code.status == 201);
-  auto kiosk = http_call(port, "POST", "/api/v1/kiosks/enroll",
-                         R"({"code":)" + quoted(field(kiosk_code.body, "code")) + "}");
-  REQUIRE_MESSAGE(kiosk.status == 201, kiosk.body);
-  const auto kiosk_token = field(kiosk.body, "token");
   auto issue = [&] {
     auto ticket =
         http_call(port, "POST", "/api/v1/tickets", R"({"service":"A"})", kiosk_token);
@@ -164,11 +190,9 @@ TEST_CASE(
   board->evaluate("window.loadedAt = 'first load'");
 
   // The officer logs in at counter 2.
-  counter->evaluate(R"(
-    document.getElementById('username').value = 'can.bo';
-    document.getElementById('password').value = 'officer-pass-1';
-    document.getElementById('counter-id').value = '2';
-    document.querySelector('#login button[type=submit]').click();)");
+  submit_form(
+      *counter, "login",
+      {{"username", "can.bo"}, {"password", "officer-pass-1"}, {"counter-id", "2"}});
   REQUIRE_MESSAGE(
       counter->wait_until("motcuaCounter.counter && motcuaCounter.counter.open && "
                           "document.querySelector('#conn.open')",
@@ -250,15 +274,7 @@ TEST_CASE(
   const std::string dir = fresh_dir("browser-reports");
   Station station(dir);
   const auto &port = station.port;
-  auto login = http_call(port, "POST", "/api/v1/auth/login",
-                         R"({"username":"admin","password":"admin-password-1"})");
-  REQUIRE(login.status == 200);
-  const auto chief = field(login.body, "token");
-  auto code = http_call(port, "POST", "/api/v1/admin/enrollment-codes", "", chief);
-  auto kiosk = http_call(port, "POST", "/api/v1/kiosks/enroll",
-                         R"({"code":)" + quoted(field(code.body, "code")) + "}");
-  REQUIRE(kiosk.status == 201);
-  const auto kiosk_token = field(kiosk.body, "token");
+  const auto kiosk_token = station.enroll(station.chief());
   // Three ratings in November 2026: two satisfied, one not (waiting time).
   const char *ratings[] = {
       R"({"rating":{"id":"22222222-2222-4222-8222-000000000001","level":"very_satisfied","reasons":[],"rated_at":"2026-11-16T08:30:00+07:00"}})",
@@ -272,10 +288,7 @@ TEST_CASE(
   auto page = chromium.open(station.url("/reports/?month=2026-11"), 1280, 1400);
   REQUIRE(
       page->wait_until("window.motcuaReports && document.getElementById('login')", 15s));
-  page->evaluate(R"(
-    document.getElementById('username').value = 'admin';
-    document.getElementById('password').value = 'admin-password-1';
-    document.querySelector('#login button[type=submit]').click();)");
+  log_in(*page, "admin", "admin-password-1");
   REQUIRE(page->wait_until("motcuaReports.satisfaction && motcuaReports.queue", 15s));
   CHECK(page->evaluate("document.getElementById('kpi-ratings').textContent") == "3");
   CHECK(page->evaluate("document.getElementById('kpi-rate').textContent") == "66,7 %");
@@ -286,4 +299,191 @@ TEST_CASE(
         "Thời gian chờ");
   page->screenshot(dir + "/reports.png");
   CHECK(is_png(dir + "/reports.png"));
+}
+
+TEST_CASE("the admin makes an enrollment code on the admin page and a kiosk enrolls "
+          "with it") {
+  const std::string dir = fresh_dir("browser-admin");
+  Station station(dir);
+  const auto chief = station.chief();
+  station.add_counter(chief, R"({"id":"1","services":["A","B"]})");
+
+  Chromium chromium(dir);
+  auto page = chromium.open(station.url("/admin/"), 1280, 1900);
+  REQUIRE(
+      page->wait_until("window.motcuaAdmin && document.getElementById('login')", 15s));
+  log_in(*page, "admin", "admin-password-1");
+  REQUIRE_MESSAGE(page->wait_until("motcuaAdmin.services !== null", 15s),
+                  page->evaluate("document.body.innerText").as_string().c_str());
+  CHECK(page->evaluate("document.querySelector('.bar h1').textContent") ==
+        "Quản trị trạm");
+
+  // The code made on the page enrolls a real kiosk from the shell.
+  page->evaluate("document.getElementById('new-code').click()");
+  REQUIRE(page->wait_until(
+      "document.getElementById('enroll-code').textContent.length > 8", 10s));
+  const std::string code(
+      page->evaluate("document.getElementById('enroll-code').textContent").as_string());
+  const std::string config = dir + "/kiosk/kiosk.json";
+  auto provisioned = run_program(
+      {MOTCUA_KIOSK_BIN, "provision", "--server", station.url(""), "--code", code,
+       // Nothing listens there: the kiosk enrolls, its printer cannot print.
+       "--direct", "127.0.0.1:9", "--name", "Ki-ốt sảnh", "--config", config,
+       "--state-dir", dir + "/kiosk/state"},
+      dir + "/provision.log");
+  REQUIRE_MESSAGE(provisioned.status == 0, provisioned.output);
+  // doctor sends the kiosk's first health report with its new token.
+  auto doctor =
+      run_program({MOTCUA_KIOSK_BIN, "doctor", "--config", config}, dir + "/doctor.log");
+  CHECK_MESSAGE(doctor.output.find("token accepted by the station: ok") !=
+                    std::string::npos,
+                doctor.output);
+  // A second kiosk, enrolled over the API, runs out of paper; a third never reports.
+  const auto upstairs = station.enroll(chief, "Tầng 2");
+  station.enroll(chief, "Cổng");
+  REQUIRE(http_call(
+              station.port, "POST", "/api/v1/kiosks/health",
+              R"({"paper":"out","printer_state":"failed: media-empty","outbox_depth":2})",
+              upstairs)
+              .status == 200);
+
+  // The list refreshes by itself: the provisioned kiosk shows with its report.
+  REQUIRE_MESSAGE(page->wait_until("motcuaAdmin.kiosks.length === 3", 25s),
+                  page->evaluate("document.body.innerText").as_string().c_str());
+  CHECK(page->evaluate("motcuaAdmin.kiosks.find(k => k.name === 'Ki-ốt sảnh')"
+                       ".last_health.version") == "doctor");
+  CHECK(page->evaluate("[...document.querySelectorAll('#table-kiosks td:first-child')]"
+                       ".map(td => td.textContent).sort().join('|')") ==
+        "Cổng|Ki-ốt sảnh|Tầng 2");
+  const std::string alerts(
+      page->evaluate("document.getElementById('alerts').innerText").as_string());
+  CHECK_MESSAGE(alerts.find("Ki-ốt “Tầng 2”: hết giấy") != std::string::npos, alerts);
+  CHECK_MESSAGE(alerts.find("Ki-ốt “Cổng”: mất liên lạc") != std::string::npos, alerts);
+  CHECK_MESSAGE(alerts.find("Ki-ốt sảnh") == std::string::npos, alerts);
+
+  // Service A gets a lower daily cap and an English name, saved for the next start.
+  page->evaluate(R"(
+    {const row = document.querySelector('#table-services tr[data-service="A"]');
+    row.querySelector('[name=daily_cap]').value = '150';
+    row.querySelector('[name=en]').value = 'Residence matters';
+    row.querySelector('button').click();})");
+  REQUIRE(page->wait_until(
+      "!document.getElementById('restart-note').classList.contains('hidden')", 10s));
+  // A bad edit is refused with the station's reason, and nothing is saved.
+  page->evaluate(R"(
+    {const row = document.querySelector('#table-services tr[data-service="B"]');
+    row.querySelector('[name=prefix]').value = 'A';
+    row.querySelector('button').click();})");
+  REQUIRE(page->wait_until(
+      "!document.getElementById('error').classList.contains('hidden')", 10s));
+  CHECK(page->evaluate("document.getElementById('error').textContent") ==
+        "Lỗi: prefix \"A\" already numbers service \"A\"");
+
+  // A counter and an officer added from their forms.
+  page->evaluate("document.querySelector('#counter-new-services "
+                 "input[value=\"C\"]').checked = true");
+  submit_form(*page, "add-counter", {{"counter-new-id", "3"}});
+  REQUIRE(page->wait_until("motcuaAdmin.counters.some(c => c.id === '3')", 10s));
+  CHECK(page->evaluate("JSON.stringify(motcuaAdmin.counters.find(c => c.id === '3')"
+                       ".services)") == R"(["C"])");
+  submit_form(*page, "add-officer",
+              {{"officer-username", "thu.ha"},
+               {"officer-name", "Trần Thu Hà"},
+               {"officer-password", "thu-ha-pass-1"}});
+  REQUIRE(
+      page->wait_until("motcuaAdmin.officers.some(o => o.username === 'thu.ha')", 10s));
+  page->evaluate("document.getElementById('error').classList.add('hidden')");
+  page->screenshot(dir + "/admin.png");
+  CHECK(is_png(dir + "/admin.png"));
+
+  // After a restart the station numbers with the saved catalog.
+  station.stop();
+  station.start();
+  auto catalog = http_call(station.port, "GET", "/api/v1/catalog");
+  REQUIRE(catalog.status == 200);
+  const auto a = json::parse(catalog.body).at("services").at(0);
+  CHECK(a.at("id") == "A");
+  CHECK(a.at("daily_cap") == 150);
+  CHECK(a.at("label").at("en") == "Residence matters");
+  CHECK(json::parse(catalog.body).at("services").at(1).at("prefix") == "B");
+}
+
+TEST_CASE("the ticket page on a phone follows the ticket to the counter and takes "
+          "its rating") {
+  const std::string dir = fresh_dir("browser-ticket-page");
+  Station station(dir);
+  const auto &port = station.port;
+  const auto chief = station.chief();
+  station.add_counter(chief, R"({"id":"2","services":["A"]})");
+  REQUIRE(http_call(port, "POST", "/api/v1/counters/2/open", "", chief).status == 200);
+  const auto kiosk_token = station.enroll(chief);
+  std::string day;
+  for (int i = 0; i < 2; ++i) {
+    auto t =
+        http_call(port, "POST", "/api/v1/tickets", R"({"service":"A"})", kiosk_token);
+    REQUIRE(t.status == 201);
+    day = std::string(json::parse(t.body).at("ticket").at("day").as_string());
+  }
+  auto act = [&](const std::string &action) {
+    auto r = http_call(port, "POST", "/api/v1/counters/2/" + action, "", chief);
+    REQUIRE_MESSAGE(r.status == 200, r.body);
+  };
+
+  Chromium chromium(dir);
+  auto phone = chromium.open(station.url("/t/" + day + "/A002"), 412, 915);
+  const std::string text = "document.body.innerText";
+  REQUIRE_MESSAGE(phone->wait_until("document.querySelector('.number') && "
+                                    "document.querySelector('.number').textContent === "
+                                    "'A002'",
+                                    15s),
+                  chromium.log());
+  CHECK(phone->evaluate(text).as_string().find("Số người đang chờ trước quý khách: 1") !=
+        std::string::npos);
+  CHECK(phone->evaluate(text).as_string().find("Trang tự cập nhật sau mỗi 10 giây") !=
+        std::string::npos);
+  phone->screenshot(dir + "/phone-waiting.png");
+
+  // A001 is served; A002 is called: the page says where to go by itself.
+  act("call-next");
+  act("start");
+  act("done");
+  act("call-next");
+  REQUIRE(phone->wait_until(text + ".includes('Mời quý khách đến quầy số 2')", 20s));
+  phone->screenshot(dir + "/phone-called.png");
+
+  // Served: the same page offers the rating, the kiosk's way.
+  act("start");
+  act("done");
+  REQUIRE(phone->wait_until("document.querySelector('form.rate')", 20s));
+  CHECK(phone->evaluate(text).as_string().find(
+            "Quý khách có hài lòng với việc giải quyết thủ tục hôm nay?") !=
+        std::string::npos);
+  phone->screenshot(dir + "/phone-rating.png");
+  phone->evaluate("document.querySelector('button[value=dissatisfied]').click()");
+  REQUIRE(phone->wait_until("document.querySelector('input[name=reason]')", 10s));
+  phone->evaluate(R"(
+    document.querySelector('input[value=waiting_time]').checked = true;
+    document.querySelector('button.send').click();)");
+  REQUIRE(phone->wait_until(text + ".includes('Cảm ơn quý khách đã đánh giá')", 10s));
+  CHECK(phone->evaluate("location.pathname") == ("/t/" + day + "/A002").c_str());
+  CHECK_FALSE(phone->evaluate("!!document.querySelector('form')").as_bool());
+  phone->screenshot(dir + "/phone-thanks.png");
+  CHECK(is_png(dir + "/phone-thanks.png"));
+
+  // The station counted it, linked to the ticket, with its reason.
+  auto report = http_call(
+      port, "GET", "/api/v1/reports/satisfaction?month=" + day.substr(0, 7), "", chief);
+  REQUIRE(report.status == 200);
+  const auto figures = json::parse(report.body);
+  CHECK(figures.at("total") == 1);
+  CHECK(figures.at("levels").at("dissatisfied") == 1);
+  CHECK(figures.at("reasons").at(0).at("reason") == "waiting_time");
+  // And a kiosk may not rate the same ticket again.
+  auto twice = http_call(
+      port, "POST", "/api/v1/ratings",
+      R"({"rating":{"id":"44444444-4444-4444-8444-000000000001","level":"satisfied",)"
+      R"("reasons":[],"ticket":"A002","rated_at":)" +
+          quoted(day + "T12:00:00+07:00") + "}}",
+      kiosk_token);
+  CHECK(twice.status == 409);
 }

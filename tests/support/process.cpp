@@ -131,4 +131,11 @@ std::map<std::string, std::string> read_env_file(const std::string &path) {
   return out;
 }
 
+ProgramRun run_program(std::vector<std::string> argv, const std::string &log_path,
+                       std::chrono::milliseconds deadline) {
+  ChildProcess p(std::move(argv), {}, log_path);
+  auto status = p.wait_for(deadline);
+  return {status.value_or(-1), read_file(log_path)};
+}
+
 } // namespace motcua::testing

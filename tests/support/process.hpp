@@ -23,8 +23,8 @@ public:
 
   pid_t pid() const { return pid_; }
   bool running();
-  void kill_hard();      // SIGKILL: a power cut for the process
-  void terminate();      // SIGTERM
+  void kill_hard(); // SIGKILL: a power cut for the process
+  void terminate(); // SIGTERM
   // The exit status (or 128 + signal), or nothing if still running at the deadline.
   std::optional<int> wait_for(std::chrono::milliseconds deadline);
 
@@ -32,6 +32,15 @@ private:
   pid_t pid_ = -1;
   std::optional<int> status_;
 };
+
+// A program run to its end, with what it wrote.
+struct ProgramRun {
+  int status = -1; // -1: still running at the deadline (then killed)
+  std::string output;
+};
+// Runs `argv` to its end (stdout and stderr into `log_path`), at most `deadline`.
+ProgramRun run_program(std::vector<std::string> argv, const std::string &log_path,
+                       std::chrono::milliseconds deadline = std::chrono::seconds(60));
 
 std::string read_file(const std::string &path);
 // Polls `path` until it exists and is non-empty; returns its content or "".

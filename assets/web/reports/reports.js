@@ -2,6 +2,7 @@
 // here as plain SVG (no chart library, no CDN), tables, CSV downloads and
 // the browser's print for the monthly paper copy.
 import { api, ApiError } from '/common/api.js';
+import { ChiefSession } from '/common/chief_session.js';
 import { applyTexts, label, lang, t, toggleLanguage } from '/common/i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -14,7 +15,7 @@ const LEVEL_COLORS = {
   very_dissatisfied: '#b3261e',
 };
 
-const view = { token: sessionStorage.getItem('motcua.reports.token') || '', catalog: null, satisfaction: null, queue: null };
+const view = { catalog: null, satisfaction: null, queue: null };
 window.motcuaReports = view;
 
 function el(name, attrs = {}, text) {
@@ -122,10 +123,7 @@ function minutes(v) {
 
 function render() {
   applyTexts();
-  const logged = !!view.token;
-  $('login').classList.toggle('hidden', logged);
-  $('report').classList.toggle('hidden', !logged);
-  $('logout').classList.toggle('hidden', !logged);
+  session.show($('report'));
   const s = view.satisfaction;
   const q = view.queue;
   if (!s || !q) return;
@@ -173,17 +171,14 @@ async function load() {
   try {
     if (!view.catalog) view.catalog = await api('GET', '/api/v1/catalog');
     const [s, q] = await Promise.all([
-      api('GET', `/api/v1/reports/satisfaction?month=${month}`, { token: view.token }),
-      api('GET', `/api/v1/reports/queue?month=${month}`, { token: view.token }),
+      api('GET', `/api/v1/reports/satisfaction?month=${month}`, { token: session.token }),
+      api('GET', `/api/v1/reports/queue?month=${month}`, { token: session.token }),
     ]);
     view.satisfaction = s;
     view.queue = q;
     showError(null);
   } catch (e) {
-    if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
-      view.token = '';
-      sessionStorage.removeItem('motcua.reports.token');
-    }
+    session.check(e);
     showError(e);
   }
   render();
@@ -192,7 +187,7 @@ async function load() {
 async function download(kind) {
   const month = $('month').value;
   try {
-    const response = await fetch(`/api/v1/reports/${kind}?month=${month}&format=csv`, { headers: { Authorization: `Bearer ${view.token}` } });
+    const response = await fetch(`/api/v1/reports/${kind}?month=${month}&format=csv`, { headers: { Authorization: `Bearer ${session.token}` } });
     if (!response.ok) throw new ApiError(response.status, 'http_' + response.status, response.statusText);
     const a = document.createElement('a');
     a.href = URL.createObjectURL(await response.blob());
@@ -204,25 +199,7 @@ async function download(kind) {
   }
 }
 
-$('login').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  $('login-message').textContent = '';
-  try {
-    const grant = await api('POST', '/api/v1/auth/login', { body: { username: $('username').value.trim(), password: $('password').value } });
-    view.token = grant.token;
-    sessionStorage.setItem('motcua.reports.token', grant.token);
-    $('password').value = '';
-    await load();
-  } catch (e) {
-    $('login-message').textContent = e.status === 0 ? t('error.unreachable') : t('login.failed', { message: e.message });
-  }
-});
-$('logout').addEventListener('click', () => {
-  api('POST', '/api/v1/auth/logout', { token: view.token }).catch(() => {});
-  view.token = '';
-  sessionStorage.removeItem('motcua.reports.token');
-  render();
-});
+const session = new ChiefSession('motcua.reports.token', { onLogin: load, onLogout: render });
 $('show').addEventListener('click', load);
 $('csv-satisfaction').addEventListener('click', () => download('satisfaction'));
 $('csv-queue').addEventListener('click', () => download('queue'));
@@ -236,4 +213,4 @@ const params = new URLSearchParams(location.search);
 const now = new Date();
 $('month').value = params.get('month') || `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
 render();
-if (view.token) load();
+if (session.token) load();

@@ -38,8 +38,8 @@ struct Callers : test::StationStack {
   Callers() : StationStack(system_clock(), closed()) {
     REQUIRE_FALSE(auth->create_officer("boss", "Trưởng", Role::chief, "secret-boss"));
     REQUIRE_FALSE(auth->create_officer("anh", "Anh", Role::officer, "secret-anh"));
-    chief = login("boss", "secret-boss");
-    officer = login("anh", "secret-anh");
+    chief = session_token("boss", "secret-boss");
+    officer = session_token("anh", "secret-anh");
     auto code = handle(request({"POST", "/api/v1/admin/enrollment-codes"}, chief));
     REQUIRE(code.status == 201);
     auto enrolled = handle(ApiRequest{
@@ -48,13 +48,6 @@ struct Callers : test::StationStack {
             "\"}"});
     REQUIRE(enrolled.status == 201);
     kiosk = std::string(json::parse(enrolled.body).at("token").as_string());
-  }
-  std::string login(const std::string &user, const std::string &password) {
-    auto r = handle(
-        ApiRequest{"POST", "/api/v1/auth/login", "application/json", "",
-                   R"({"username":")" + user + R"(","password":")" + password + "\"}"});
-    REQUIRE_MESSAGE(r.status == 200, r.body);
-    return std::string(json::parse(r.body).at("token").as_string());
   }
   std::string chief, officer, kiosk;
 };
@@ -91,8 +84,8 @@ TEST_CASE("every route refuses the callers its access excludes, and only those")
       const bool logout = route.path == "/api/v1/auth/logout";
       const std::string token =
           logout && caller.admitted && caller.token != c.kiosk
-              ? c.login(caller.token == c.chief ? "boss" : "anh",
-                        caller.token == c.chief ? "secret-boss" : "secret-anh")
+              ? c.session_token(caller.token == c.chief ? "boss" : "anh",
+                                caller.token == c.chief ? "secret-boss" : "secret-anh")
               : caller.token;
       auto response = c.handle(request(route, token));
       if (caller.admitted) {

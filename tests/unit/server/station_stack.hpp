@@ -51,6 +51,16 @@ struct StationStack {
     return api->handle(request);
   }
 
+  // A session token for an officer created before; fails the test otherwise.
+  std::string session_token(const std::string &user, const std::string &password) const {
+    auto r = handle(
+        ApiRequest{"POST", "/api/v1/auth/login", "application/json", "",
+                   R"({"username":")" + user + R"(","password":")" + password + "\"}"});
+    REQUIRE_MESSAGE(r.status == 200, r.body);
+    const auto at = r.body.find("\"token\":\"") + 9;
+    return r.body.substr(at, r.body.find('"', at) - at);
+  }
+
   TempDir dir;
   Clock clock_;
   StreamHub hub;

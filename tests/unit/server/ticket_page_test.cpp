@@ -200,3 +200,97 @@ TEST_CASE("the language comes from the query string, Vietnamese otherwise") {
   CHECK(ticket_page_language("/t/d/n?lang=fr") == "vi");
   CHECK(ticket_page_language("/t/d/n?lang=english") == "vi");
 }
+
+namespace {
+
+ApiRequest rate(const std::string &ticket, std::string form,
+                std::string content_type = "application/x-www-form-urlencoded") {
+  ApiRequest r{"POST", "/t/2026-11-28/" + ticket + "/rating", std::move(content_type), "",
+               std::move(form)};
+  r.remote_address = "192.168.1.50"; // a phone: no token, not loopback
+  return r;
+}
+
+// A001 served and done at counter 2; A002 still waiting.
+struct Served : Desk {
+  Served() {
+    issue(2);
+    act("call-next");
+    act("start");
+    act("done");
+  }
+};
+
+} // namespace
+
+TEST_CASE("a done ticket's page offers the rating with the kiosk's words") {
+  Served s;
+  auto done = s.handle(get("/t/2026-11-28/A001"));
+  REQUIRE(done.status == 200);
+  CHECK(
+      has(done,
+          "<form class=\"rate\" method=\"post\" action=\"/t/2026-11-28/A001/rating\">"));
+  CHECK(has(done, "Quý khách có hài lòng với việc giải quyết thủ tục hôm nay?"));
+  CHECK(has(
+      done,
+      "<button name=\"level\" value=\"very_dissatisfied\">Rất không hài lòng</button>"));
+  CHECK(has(s.handle(get("/t/2026-11-28/A001?lang=en")),
+            "action=\"/t/2026-11-28/A001/rating?lang=en\""));
+  // Only a done ticket: a waiting one has no form.
+  CHECK_FALSE(has(s.handle(get("/t/2026-11-28/A002")), "<form"));
+}
+
+TEST_CASE("a rating from the phone is stored once, linked to its ticket") {
+  Served s;
+  auto posted = s.handle(rate("A001", "level=satisfied"));
+  CHECK(posted.status == 303);
+  REQUIRE(posted.header("Location") != nullptr);
+  CHECK(*posted.header("Location") == "/t/2026-11-28/A001");
+  auto after = s.handle(get("/t/2026-11-28/A001"));
+  CHECK(has(after, "Cảm ơn quý khách đã đánh giá"));
+  CHECK_FALSE(has(after, "<form"));
+  CHECK(s.store->ticket_rated("2026-11-28", "A001").value());
+  CHECK_FALSE(s.store->ticket_rated("2026-11-28", "A002").value());
+
+  // The second rating of the ticket is refused, from the phone or a kiosk.
+  auto again = s.handle(rate("A001", "level=very_satisfied"));
+  CHECK(again.status == 409);
+  auto kiosk = s.handle(request(
+      "POST", "/api/v1/ratings",
+      R"({"rating":{"id":"33333333-3333-4333-8333-000000000001","level":"neutral",)"
+      R"("reasons":[],"ticket":"A001","rated_at":"2026-11-28T09:00:00+07:00"}})"));
+  CHECK(kiosk.status == 409);
+}
+
+TEST_CASE("an unhappy level asks for the reasons before anything is stored") {
+  Served s;
+  auto asked = s.handle(rate("A001", "level=dissatisfied"));
+  CHECK(asked.status == 200);
+  CHECK(has(asked, "<input type=\"hidden\" name=\"level\" value=\"dissatisfied\">"));
+  CHECK(has(asked, "value=\"waiting_time\">Thời gian chờ</label>"));
+  CHECK_FALSE(s.store->ticket_rated("2026-11-28", "A001").value());
+  auto sent = s.handle(rate(
+      "A001", "level=dissatisfied&step=reasons&reason=waiting_time&reason=guidance"));
+  CHECK(sent.status == 303);
+  CHECK(s.store->ticket_rated("2026-11-28", "A001").value());
+}
+
+TEST_CASE("the phone may rate only a done ticket of today, with a small form") {
+  Served s;
+  CHECK(s.handle(rate("A002", "level=satisfied")).status == 409); // still waiting
+  CHECK(s.handle(rate("A009", "level=satisfied")).status == 404); // never issued
+  CHECK(s.handle(rate("A001", "level=great")).status == 400);
+  CHECK(
+      s.handle(rate("A001", "level=dissatisfied&step=reasons&reason=<script>")).status ==
+      400);
+  CHECK(s.handle(rate("A001", "level=satisfied&reason=%zz")).status == 400);
+  CHECK(s.handle(rate("A001", "level=satisfied", "application/json")).status == 415);
+  CHECK(s.handle(rate("A001", "level=satisfied&x=" + std::string(2000, 'a'))).status ==
+        413);
+  auto get_form = s.handle(get("/t/2026-11-28/A001/rating"));
+  CHECK(get_form.status == 405);
+  REQUIRE(get_form.header("Allow") != nullptr);
+  CHECK(*get_form.header("Allow") == "POST");
+  // None of that stored anything: the ticket can still be rated.
+  CHECK_FALSE(s.store->ticket_rated("2026-11-28", "A001").value());
+}
