@@ -3,12 +3,12 @@
 #include "net/protocol/offline_ticket.hpp"
 #include "net/protocol/rating.hpp"
 #include "net/protocol/ticket.hpp"
+#include "net/system/crypto.hpp"
 #include "server/admin/kiosk_alerts.hpp"
 #include "server/admin/service_edit.hpp"
 #include "server/api/queue_json.hpp"
 #include "server/log.hpp"
 #include "server/numbering.hpp"
-#include "server/security/crypto.hpp"
 #include "server/version.hpp"
 #include "server/web/board_state.hpp"
 #include "server/web/query_params.hpp"
@@ -906,8 +906,9 @@ ApiResponse ApiHandler::rate_from_phone(const ApiRequest &request, TicketPageReq
   ApiResponse response;
   response.status = 303;
   response.content_type.clear();
-  response.headers.emplace_back("Location", "/t/" + page.day + "/" + page.number +
-                                                (page.language == "en" ? "?lang=en" : ""));
+  response.headers.emplace_back("Location",
+                                "/t/" + page.day + "/" + page.number +
+                                    (page.language == "en" ? "?lang=en" : ""));
   return response;
 }
 
