@@ -2,7 +2,6 @@
 #include "net/client/station_client.hpp"
 
 #include "net/tls/any_stream.hpp"
-#include "net/tls/certificate_pin.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -136,9 +135,7 @@ struct StationClient::Impl {
   Impl(StationAddress addr, std::chrono::milliseconds t)
       : address(std::move(addr)), timeout(t), pin(address.certificate_sha256) {
     if (address.tls) {
-      tls.emplace(asio::ssl::context::tls_client);
-      tls->set_options(asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1);
-      require_pinned_certificate(tls->native_handle(), pin);
+      tls.emplace(pinned_client_context(pin));
     }
     thread = std::thread([this] {
       while (true) {

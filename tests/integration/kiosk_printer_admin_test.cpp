@@ -15,17 +15,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string output;
-};
+using Run = ProgramRun;
 
 Run kiosk(const std::string &log, std::vector<std::string> args,
           const std::map<std::string, std::string> &env) {
   args.insert(args.begin(), MOTCUA_KIOSK_BIN);
-  ChildProcess p(args, {{"CUPS_SERVER", env.at("CUPS_SERVER")}}, log);
-  auto status = p.wait_for(60s);
-  return {status.value_or(-1), read_file(log)};
+  return run_program(std::move(args), log, {{"CUPS_SERVER", env.at("CUPS_SERVER")}});
 }
 
 bool has(const std::string &text, const std::string &part) {

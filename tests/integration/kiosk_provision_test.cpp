@@ -18,19 +18,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string output;
-};
+using Run = ProgramRun;
 
 Run run(const std::string &dir, const std::string &program,
         std::vector<std::string> args) {
   static int n = 0;
   const std::string log = dir + "/run-" + std::to_string(++n) + ".log";
   args.insert(args.begin(), program);
-  ChildProcess p(args, {}, log);
-  auto status = p.wait_for(60s);
-  return {status.value_or(-1), read_file(log)};
+  return run_program(std::move(args), log);
 }
 
 void write_text(const std::string &path, const std::string &text) {

@@ -27,15 +27,10 @@ bool has(const std::string &text, const std::string &part) {
   return text.find(part) != std::string::npos;
 }
 
-struct Run {
-  int status = -1;
-  std::string output;
-};
+using Run = ProgramRun;
 
 Run run(const std::string &log, std::vector<std::string> argv) {
-  ChildProcess p(std::move(argv), {}, log);
-  auto status = p.wait_for(60s);
-  return {status.value_or(-1), read_file(log)};
+  return run_program(std::move(argv), log);
 }
 
 std::string enrollment_code(const std::string &dir, const StationProcess &station) {

@@ -59,18 +59,13 @@ Answer http(const std::string &port, const std::string &method, const std::strin
   return answer;
 }
 
-struct Run {
-  int status = -1;
-  std::string output;
-};
+using Run = ProgramRun;
 
 Run admin(const std::string &dir, std::vector<std::string> args) {
   static int n = 0;
   const std::string log = dir + "/admin-" + std::to_string(++n) + ".log";
   args.insert(args.begin(), {MOTCUA_STATION_BIN, "admin"});
-  ChildProcess p(args, {}, log);
-  auto status = p.wait_for(60s);
-  return {status.value_or(-1), read_file(log)};
+  return run_program(std::move(args), log);
 }
 
 void write_text(const std::string &path, const std::string &text) {

@@ -20,17 +20,11 @@ using namespace std::chrono_literals;
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string output;
-};
+using Run = ProgramRun;
 
 Run run(const std::string &dir, std::vector<std::string> argv) {
   static int n = 0;
-  const std::string log = dir + "/run-" + std::to_string(++n) + ".log";
-  ChildProcess p(std::move(argv), {}, log);
-  auto status = p.wait_for(60s);
-  return {status.value_or(-1), read_file(log)};
+  return run_program(std::move(argv), dir + "/run-" + std::to_string(++n) + ".log");
 }
 
 bool has(const std::string &text, const std::string &part) {

@@ -132,8 +132,9 @@ std::map<std::string, std::string> read_env_file(const std::string &path) {
 }
 
 ProgramRun run_program(std::vector<std::string> argv, const std::string &log_path,
+                       std::map<std::string, std::string> env,
                        std::chrono::milliseconds deadline) {
-  ChildProcess p(std::move(argv), {}, log_path);
+  ChildProcess p(std::move(argv), std::move(env), log_path);
   auto status = p.wait_for(deadline);
   return {status.value_or(-1), read_file(log_path)};
 }

@@ -38,8 +38,10 @@ struct ProgramRun {
   int status = -1; // -1: still running at the deadline (then killed)
   std::string output;
 };
-// Runs `argv` to its end (stdout and stderr into `log_path`), at most `deadline`.
+// Runs `argv` to its end (stdout and stderr into `log_path`, `env` added to
+// this process's environment), at most `deadline`.
 ProgramRun run_program(std::vector<std::string> argv, const std::string &log_path,
+                       std::map<std::string, std::string> env = {},
                        std::chrono::milliseconds deadline = std::chrono::seconds(60));
 
 std::string read_file(const std::string &path);
