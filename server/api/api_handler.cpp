@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cstdint>
 #include <cstdio>
 
@@ -779,17 +780,30 @@ ApiResponse ApiHandler::report_queue(const Call &call) const {
 ApiResponse ApiHandler::report(const Call &call, bool satisfaction) const {
   if (!reports_)
     return error_response(503, "reports_unavailable", "this station has no reports");
-  // The current month unless ?month=YYYY-MM.
-  auto month = query_parameter(call.request.target, "month");
-  const std::string wanted = month ? *month : now_text(clock_).substr(0, 7);
-  auto period = month_period(wanted);
+  // The current month unless ?period= (month, quarter or year), or the
+  // older ?month=.
+  auto asked = query_parameter(call.request.target, "period");
+  if (!asked)
+    asked = query_parameter(call.request.target, "month");
+  const std::string wanted = asked ? *asked : now_text(clock_).substr(0, 7);
+  auto period = parse_period(wanted);
   if (!period)
-    return error_response(400, "invalid_field", "\"month\" must be YYYY-MM");
+    return error_response(400, "invalid_field",
+                          "\"period\" must be a month YYYY-MM, a quarter YYYY-Qn or a "
+                          "year YYYY");
+  int target = default_target_wait_minutes;
+  if (auto text = query_parameter(call.request.target, "target_minutes")) {
+    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), target);
+    if (ec != std::errc{} || end != text->data() + text->size() || target < 1 ||
+        target > 240)
+      return error_response(400, "invalid_field",
+                            "\"target_minutes\" must be a whole number from 1 to 240");
+  }
   const bool as_csv = query_parameter(call.request.target, "format") == "csv";
   auto body = satisfaction ? (as_csv ? reports_->satisfaction_csv(*period)
                                      : reports_->satisfaction_json(*period))
-                           : (as_csv ? reports_->queue_csv(*period)
-                                     : reports_->queue_json(*period));
+                           : (as_csv ? reports_->queue_csv(*period, target)
+                                     : reports_->queue_json(*period, target));
   if (!body) {
     log_problem(body.error());
     return error_response(500, "storage_error", "the report could not be computed");
@@ -800,7 +814,7 @@ ApiResponse ApiHandler::report(const Call &call, bool satisfaction) const {
     response.headers.emplace_back("Content-Disposition",
                                   std::string("attachment; filename=\"motcua-") +
                                       (satisfaction ? "satisfaction-" : "queue-") +
-                                      wanted + ".csv\"");
+                                      period->label + ".csv\"");
   }
   return response;
 }

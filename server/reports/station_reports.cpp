@@ -34,13 +34,6 @@ std::optional<std::chrono::year_month_day> parse_day(const std::string &day) {
   return ymd;
 }
 
-std::string day_text(const std::chrono::year_month_day &ymd) {
-  char out[16];
-  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return out;
-}
-
 // A share with four decimals: 0.8333; 0 when there is nothing to share.
 double share(int part, int whole) {
   return whole == 0 ? 0.0 : std::round(10000.0 * part / whole) / 10000.0;
@@ -59,6 +52,19 @@ json::value percentile(std::vector<int> seconds, double p) {
       static_cast<std::size_t>(std::ceil(p * static_cast<double>(seconds.size())));
   rank = std::clamp<std::size_t>(rank, 1, seconds.size());
   return minutes(seconds[rank - 1]);
+}
+
+// What the rate or share did since the period before, four decimals.
+double change(double now, double before) {
+  return std::round(10000.0 * (now - before)) / 10000.0;
+}
+
+json::object period_json(const ReportPeriod &p) {
+  static constexpr const char *kinds[] = {"month", "quarter", "year"};
+  return json::object{{"kind", kinds[static_cast<int>(p.kind)]},
+                      {"label", p.label},
+                      {"from", p.from},
+                      {"to", p.to}};
 }
 
 json::object durations(const std::vector<int> &seconds) {
@@ -115,38 +121,22 @@ int elapsed_seconds(const queue::StationTime &a, const queue::StationTime &b) {
 
 } // namespace
 
-std::optional<ReportPeriod> month_period(const std::string &month) {
-  auto first = parse_day(month + "-01");
-  if (!first || month.size() != 7)
-    return std::nullopt;
-  const std::chrono::year_month_day_last last{
-      first->year(), std::chrono::month_day_last{first->month()}};
-  return ReportPeriod{day_text(*first), day_text(std::chrono::year_month_day{last})};
-}
-
-ReportPeriod previous_month(const ReportPeriod &month) {
-  auto first = parse_day(month.from);
-  const auto before =
-      std::chrono::year_month{first->year(), first->month()} - std::chrono::months{1};
-  char text[8];
-  std::snprintf(text, sizeof text, "%04d-%02u", static_cast<int>(before.year()),
-                static_cast<unsigned>(before.month()));
-  return *month_period(text);
-}
-
 struct StationReports::Figures {
   ReportPeriod period;
   // Satisfaction.
   Group overall;
-  std::map<std::string, Group> per_counter, per_officer, per_service, per_day, per_month;
+  std::map<std::string, Group> per_counter, per_officer, per_service, per_day, per_month,
+      per_quarter;
+  std::map<int, Group> per_rated_hour;
   std::map<std::pair<int, int>, Group> heat; // (weekday 0 = Sunday, hour)
   std::map<std::string, int> reasons;
-  std::optional<Group> previous;
-  ReportPeriod previous_period;
   // Queue.
   ServiceFigures all;
   std::map<std::string, ServiceFigures> per_queue_service;
+  std::map<std::string, ServiceFigures> per_issue_day, per_issue_month;
   std::map<int, std::map<std::string, int>> per_hour; // hour → service → tickets
+  // The period before, computed without a period before it.
+  std::unique_ptr<Figures> previous;
 };
 
 Result<std::unique_ptr<StationReports>>
@@ -211,7 +201,8 @@ Result<StationReports::Figures> StationReports::compute(const ReportPeriod &peri
       ServiceFigures &s = f.per_queue_service[t.service_id];
       if (!t.transferred_from) { // a continuation is the same citizen
         ServiceFigures &issued = f.per_queue_service[t.issued_service];
-        for (ServiceFigures *x : {&issued, &f.all}) {
+        for (ServiceFigures *x : {&issued, &f.all, &f.per_issue_day[day],
+                                  &f.per_issue_month[month_of(day)]}) {
           ++x->tickets;
           x->priority += t.is_priority() ? 1 : 0;
           if (t.called_at)
@@ -219,7 +210,8 @@ Result<StationReports::Figures> StationReports::compute(const ReportPeriod &peri
         }
         ++f.per_hour[t.issued_at.second_of_day / 3600][t.issued_service];
       }
-      for (ServiceFigures *x : {&s, &f.all}) {
+      for (ServiceFigures *x :
+           {&s, &f.all, &f.per_issue_day[day], &f.per_issue_month[month_of(day)]}) {
         if (t.state == queue::TicketState::no_show)
           ++x->no_shows;
         if (t.state == queue::TicketState::done && t.finished_at) {
@@ -246,11 +238,14 @@ Result<StationReports::Figures> StationReports::compute(const ReportPeriod &peri
     const std::string day = rated_at.substr(0, 10);
     f.overall.add(level);
     f.per_day[day].add(level);
-    f.per_month[day.substr(0, 7)].add(level);
+    f.per_month[month_of(day)].add(level);
+    f.per_quarter[quarter_of(day)].add(level);
     if (auto ymd = parse_day(day); ymd && rated_at.size() >= 13) {
       const int weekday = static_cast<int>(
           std::chrono::weekday{std::chrono::sys_days{*ymd}}.c_encoding());
-      f.heat[{weekday, std::stoi(rated_at.substr(11, 2))}].add(level);
+      const int hour = std::stoi(rated_at.substr(11, 2));
+      f.heat[{weekday, hour}].add(level);
+      f.per_rated_hour[hour].add(level);
     }
     std::string counter, officer, service;
     if (ratings->column_int(3) == 1) {
@@ -274,11 +269,10 @@ Result<StationReports::Figures> StationReports::compute(const ReportPeriod &peri
   }
   ratings->reset();
   if (with_previous) {
-    f.previous_period = previous_month(period);
-    auto previous = compute(f.previous_period, false);
+    auto previous = compute(previous_period(period), false);
     if (!previous)
       return unexpected(previous.error());
-    f.previous = previous->overall;
+    f.previous = std::make_unique<Figures>(std::move(previous).value());
   }
   return f;
 }
@@ -289,12 +283,20 @@ Result<std::string> StationReports::satisfaction_json(const ReportPeriod &period
   if (!f)
     return unexpected(f.error());
   json::object out = group_json(f->overall);
-  out["period"] = json::object{{"from", period.from}, {"to", period.to}};
+  out["period"] = period_json(period);
   out["per_counter"] = groups_json(f->per_counter);
   out["per_officer"] = groups_json(f->per_officer);
   out["per_service"] = groups_json(f->per_service);
   out["per_day"] = groups_json(f->per_day);
   out["per_month"] = groups_json(f->per_month);
+  out["per_quarter"] = groups_json(f->per_quarter);
+  json::array hours;
+  for (const auto &[hour, g] : f->per_rated_hour) {
+    auto o = group_json(g);
+    o.emplace("hour", hour);
+    hours.push_back(std::move(o));
+  }
+  out["per_hour"] = std::move(hours);
   json::array heat;
   for (const auto &[cell, g] : f->heat) {
     auto o = group_json(g);
@@ -311,23 +313,31 @@ Result<std::string> StationReports::satisfaction_json(const ReportPeriod &period
   for (const auto &[reason, count] : ranked)
     reasons.push_back(json::object{{"reason", reason}, {"count", count}});
   out["reasons"] = std::move(reasons);
-  json::object previous = group_json(*f->previous);
-  previous.erase("levels");
-  previous["period"] =
-      json::object{{"from", f->previous_period.from}, {"to", f->previous_period.to}};
+  const Group &before = f->previous->overall;
+  json::object previous = group_json(before);
+  previous["period"] = period_json(f->previous->period);
   out["previous"] = std::move(previous);
   out["rate_change"] =
-      f->previous->total == 0 || f->overall.total == 0
+      before.total == 0 || f->overall.total == 0
           ? json::value(nullptr)
-          : json::value(std::round(10000.0 *
-                                   (share(f->overall.satisfied, f->overall.total) -
-                                    share(f->previous->satisfied, f->previous->total))) /
-                        10000.0);
+          : json::value(change(share(f->overall.satisfied, f->overall.total),
+                               share(before.satisfied, before.total)));
   return json::serialize(out);
 }
 
 namespace {
-json::object service_json(const ServiceFigures &s) {
+// Tickets called within the target, as a share of all tickets issued: one
+// that was never called was not served on time either.
+json::object within_target_json(const ServiceFigures &s, int target_minutes) {
+  const auto within = std::count_if(s.waits.begin(), s.waits.end(), [&](int seconds) {
+    return seconds <= 60 * target_minutes;
+  });
+  return json::object{{"minutes", target_minutes},
+                      {"count", within},
+                      {"share", share(static_cast<int>(within), s.tickets)}};
+}
+
+json::object service_json(const ServiceFigures &s, int target_minutes) {
   return json::object{{"tickets", s.tickets},
                       {"priority", s.priority},
                       {"priority_share", share(s.priority, s.tickets)},
@@ -335,25 +345,43 @@ json::object service_json(const ServiceFigures &s) {
                       {"done", s.done},
                       {"expired", s.expired},
                       {"wait_minutes", durations(s.waits)},
-                      {"service_minutes", durations(s.service_times)}};
+                      {"service_minutes", durations(s.service_times)},
+                      {"within_target", within_target_json(s, target_minutes)}};
+}
+
+json::array keyed_services_json(const std::map<std::string, ServiceFigures> &groups,
+                                int target_minutes) {
+  json::array out;
+  for (const auto &[key, s] : groups) {
+    auto o = service_json(s, target_minutes);
+    o.emplace("key", key);
+    out.push_back(std::move(o));
+  }
+  return out;
 }
 } // namespace
 
-Result<std::string> StationReports::queue_json(const ReportPeriod &period) {
+Result<std::string> StationReports::queue_json(const ReportPeriod &period,
+                                               int target_minutes) {
   std::lock_guard lock(mutex_);
-  auto f = compute(period, false);
+  auto f = compute(period, true);
   if (!f)
     return unexpected(f.error());
-  json::object out = service_json(f->all);
-  out["period"] = json::object{{"from", period.from}, {"to", period.to}};
+  json::object out = service_json(f->all, target_minutes);
+  out["period"] = period_json(period);
   json::array services;
   for (const auto &s : catalog_.services)
     if (auto it = f->per_queue_service.find(s.id); it != f->per_queue_service.end()) {
-      auto o = service_json(it->second);
+      auto o = service_json(it->second, target_minutes);
       o.emplace("service_id", s.id);
       services.push_back(std::move(o));
     }
   out["per_service"] = std::move(services);
+  out["per_day"] = keyed_services_json(f->per_issue_day, target_minutes);
+  out["per_month"] = keyed_services_json(f->per_issue_month, target_minutes);
+  auto previous = service_json(f->previous->all, target_minutes);
+  previous["period"] = period_json(f->previous->period);
+  out["previous"] = std::move(previous);
   json::array hours;
   for (const auto &[hour, counts] : f->per_hour) {
     json::object per;
@@ -406,35 +434,50 @@ Result<std::string> StationReports::satisfaction_csv(const ReportPeriod &period)
   row("all", period.from + ".." + period.to, report);
   for (const auto &[level, n] : report.at("levels").as_object())
     out += "level," + csv(std::string(level)) + "," + number(n) + ",,\r\n";
-  for (const char *section : {"per_counter", "per_officer", "per_service", "per_day"})
+  for (const char *section : {"per_counter", "per_officer", "per_service", "per_day",
+                              "per_month", "per_quarter"})
     for (const auto &g : report.at(section).as_array())
       row(section, std::string(g.at("key").as_string()), g.as_object());
+  for (const auto &g : report.at("per_hour").as_array())
+    row("per_hour", number(g.at("hour")), g.as_object());
   for (const auto &r : report.at("reasons").as_array())
     out += "reason," + csv(std::string(r.at("reason").as_string())) + "," +
            number(r.at("count")) + ",,\r\n";
-  row("previous", std::string(report.at("previous").at("period").at("from").as_string()),
+  row("previous", std::string(report.at("previous").at("period").at("label").as_string()),
       report.at("previous").as_object());
   return out;
 }
 
-Result<std::string> StationReports::queue_csv(const ReportPeriod &period) {
-  auto text = queue_json(period);
+Result<std::string> StationReports::queue_csv(const ReportPeriod &period,
+                                              int target_minutes) {
+  auto text = queue_json(period, target_minutes);
   if (!text)
     return text;
   const auto report = json::parse(*text).as_object();
   std::string out = "service_id,tickets,priority,no_shows,done,expired,wait_median_min,"
-                    "wait_p90_min,service_median_min,service_p90_min\r\n";
+                    "wait_p90_min,service_median_min,service_p90_min,within_" +
+                    std::to_string(target_minutes) + "_min,within_share\r\n";
   auto row = [&](const std::string &key, const json::object &s) {
     out += csv(key) + "," + number(s.at("tickets")) + "," + number(s.at("priority")) +
            "," + number(s.at("no_shows")) + "," + number(s.at("done")) + "," +
            number(s.at("expired")) + "," + number(s.at("wait_minutes").at("median")) +
            "," + number(s.at("wait_minutes").at("p90")) + "," +
            number(s.at("service_minutes").at("median")) + "," +
-           number(s.at("service_minutes").at("p90")) + "\r\n";
+           number(s.at("service_minutes").at("p90")) + "," +
+           number(s.at("within_target").at("count")) + "," +
+           number(s.at("within_target").at("share")) + "\r\n";
   };
   row("all", report);
   for (const auto &s : report.at("per_service").as_array())
     row(std::string(s.at("service_id").as_string()), s.as_object());
+  row("previous " +
+          std::string(report.at("previous").at("period").at("label").as_string()),
+      report.at("previous").as_object());
+  out += "\r\nday,tickets,priority,no_shows,done,expired,wait_median_min,wait_p90_min,"
+         "service_median_min,service_p90_min,within_" +
+         std::to_string(target_minutes) + "_min,within_share\r\n";
+  for (const auto &s : report.at("per_day").as_array())
+    row(std::string(s.at("key").as_string()), s.as_object());
   out += "\r\nhour,tickets\r\n";
   for (const auto &h : report.at("per_hour").as_array())
     out += number(h.at("hour")) + "," + number(h.at("tickets")) + "\r\n";

@@ -3,10 +3,12 @@
 // connection of their own (WAL: reading never blocks the desk's writes):
 // satisfaction from the ratings, queue figures from replaying each day's
 // journal through the queue engine, so the reports count exactly what the
-// desk did. JSON for the page, CSV for a spreadsheet.
+// desk did. Each report also holds the period before, to compare with. JSON
+// for the page (and its printable monthly report), CSV for a spreadsheet.
 #include "net/protocol/catalog.hpp"
 #include "net/protocol/result.hpp"
 #include "server/queue/queue_engine.hpp"
+#include "server/reports/report_period.hpp"
 #include "server/storage/sqlite.hpp"
 
 #include <filesystem>
@@ -15,16 +17,9 @@
 
 namespace motcua::station {
 
-// Days "YYYY-MM-DD", both included.
-struct ReportPeriod {
-  std::string from;
-  std::string to;
-};
-
-// "2026-11" → 2026-11-01..2026-11-30; nullopt when malformed.
-std::optional<ReportPeriod> month_period(const std::string &month);
-// The month before: 2026-01 → 2025-12.
-ReportPeriod previous_month(const ReportPeriod &month);
+// A ticket called within this many minutes of its issue was served "on
+// time" unless the chief asks for another target.
+inline constexpr int default_target_wait_minutes = 15;
 
 class StationReports {
 public:
@@ -35,9 +30,11 @@ public:
 
   // See docs/openapi.yaml (/api/v1/reports/...) for the fields.
   Result<std::string> satisfaction_json(const ReportPeriod &period);
-  Result<std::string> queue_json(const ReportPeriod &period);
+  Result<std::string> queue_json(const ReportPeriod &period,
+                                 int target_wait_minutes = default_target_wait_minutes);
   Result<std::string> satisfaction_csv(const ReportPeriod &period);
-  Result<std::string> queue_csv(const ReportPeriod &period);
+  Result<std::string> queue_csv(const ReportPeriod &period,
+                                int target_wait_minutes = default_target_wait_minutes);
 
 private:
   StationReports(sqlite::Database db, Catalog catalog, queue::QueueConfig config)

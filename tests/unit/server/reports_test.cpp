@@ -15,15 +15,15 @@ namespace {
 
 struct MovableClock {
   std::shared_ptr<TimePoint> now =
-      std::make_shared<TimePoint>(test::utc(2026, 11, 2, 1, 0, 0));
+      std::make_shared<TimePoint>(test::utc(2026, 10, 30, 1, 0, 0));
   Clock clock() const {
     return [now = now] { return *now; };
   }
 };
 
-// Station-local (UTC+7) time on a November 2026 day.
-TimePoint local(int day, int hour, int minute) {
-  return test::utc(2026, 11, static_cast<unsigned>(day), hour - 7, minute, 0);
+// Station-local (UTC+7) time on a day of 2026, November unless told.
+TimePoint local(int day, int hour, int minute, unsigned month = 11) {
+  return test::utc(2026, month, static_cast<unsigned>(day), hour - 7, minute, 0);
 }
 
 ApiRequest request(std::string method, std::string target, std::string body = {},
@@ -56,7 +56,9 @@ struct Month : test::StationStack {
     REQUIRE_MESSAGE(r.status == 200, r.body);
     return std::string(json::parse(r.body).at("token").as_string());
   }
-  void at(int day, int hour, int minute) { *moving.now = local(day, hour, minute); }
+  void at(int day, int hour, int minute, unsigned month = 11) {
+    *moving.now = local(day, hour, minute, month);
+  }
   void ok(const std::string &method, const std::string &target, const std::string &body,
           const std::string &token = {}) {
     auto r = handle(request(method, target, body, token));
@@ -86,6 +88,7 @@ struct Month : test::StationStack {
 };
 
 // What the month holds (all times local):
+// Fri 30 Oct: A001 14:00, counter 1 (an) calls it 14:05 (5), done 14:10.
 // Mon 2 Nov: A001 08:00, A002 08:00 (elderly), B001 08:05.
 //   counter 1 (an, serves A): 08:10 calls A002 (priority first: waited 10),
 //     08:12 start, 08:22 done (10 min).
@@ -96,11 +99,21 @@ struct Month : test::StationStack {
 // Ratings: A002/2 Nov very satisfied 08:25; A001/2 Nov dissatisfied 08:40
 //   (waiting time, attitude); B001/2 Nov dissatisfied 08:50 (waiting time);
 //   unlinked satisfied 4 Nov 09:40; A001/4 Nov satisfied 09:41. October: one
-//   satisfied, one dissatisfied.
+//   satisfied, one dissatisfied. July (the quarter before): one dissatisfied.
 void seed(Month &m) {
+  m.at(30, 14, 0, 10);
   m.ok("POST", "/api/v1/admin/counters", R"({"id":"1","services":["A"]})", m.chief);
   m.ok("POST", "/api/v1/admin/counters", R"({"id":"2","services":["A","B"]})", m.chief);
+  m.counter("1", "open", m.an);
+  m.issue("A");
+  m.at(30, 14, 5, 10);
+  m.counter("1", "call-next", m.an);
+  m.at(30, 14, 10, 10);
+  m.counter("1", "done", m.an);
   m.at(2, 8, 0);
+  m.an = m.login("an", "secret-an1");
+  m.binh = m.login("binh", "secret-binh");
+  m.chief = m.login("boss", "secret-boss");
   m.counter("1", "open", m.an);
   m.counter("2", "open", m.binh);
   m.issue("A");
@@ -155,6 +168,8 @@ void seed(Month &m) {
          "2026-10-15T10:00:00+07:00");
   m.rate("11111111-1111-4111-8111-000000000007", "dissatisfied", "",
          "2026-10-15T10:05:00+07:00", R"("other")");
+  m.rate("11111111-1111-4111-8111-000000000008", "dissatisfied", "",
+         "2026-07-10T14:00:00+07:00", R"("other")");
 }
 
 json::object keyed(const json::object &report, const char *list, const std::string &key) {
@@ -182,6 +197,8 @@ TEST_CASE(
   m.api->set_reports(reports->get());
 
   auto r = m.report("/api/v1/reports/satisfaction?month=2026-11");
+  CHECK(r.at("period").at("kind") == "month");
+  CHECK(r.at("period").at("label") == "2026-11");
   CHECK(r.at("period").at("from") == "2026-11-01");
   CHECK(r.at("period").at("to") == "2026-11-30");
   check_group(r, 5, 3, 0.6);
@@ -206,6 +223,14 @@ TEST_CASE(
   check_group(keyed(r, "per_day", "2026-11-04"), 2, 2, 1.0);
   CHECK(r.at("per_month").as_array().size() == 1);
   check_group(keyed(r, "per_month", "2026-11"), 5, 3, 0.6);
+  CHECK(r.at("per_quarter").as_array().size() == 1);
+  check_group(keyed(r, "per_quarter", "2026-Q4"), 5, 3, 0.6);
+  const auto &hours = r.at("per_hour").as_array();
+  REQUIRE(hours.size() == 2);
+  CHECK(hours[0].at("hour") == 8);
+  check_group(hours[0].as_object(), 3, 1, 0.3333);
+  CHECK(hours[1].at("hour") == 9);
+  check_group(hours[1].as_object(), 2, 2, 1.0);
 
   const auto &heat = r.at("heatmap").as_array();
   REQUIRE(heat.size() == 2);
@@ -224,13 +249,59 @@ TEST_CASE(
   CHECK(reasons[1].at("count") == 1);
 
   check_group(r.at("previous").as_object(), 2, 1, 0.5);
+  CHECK(r.at("previous").at("period").at("label") == "2026-10");
   CHECK(r.at("previous").at("period").at("from") == "2026-10-01");
+  CHECK(r.at("previous").at("levels").at("dissatisfied") == 1);
   CHECK(r.at("rate_change").to_number<double>() == doctest::Approx(0.1));
 
   // October alone: its own figures, and no previous ratings in September.
   auto october = m.report("/api/v1/reports/satisfaction?month=2026-10");
   check_group(october, 2, 1, 0.5);
   CHECK(october.at("rate_change").is_null());
+}
+
+TEST_CASE("the satisfaction report of a quarter and of a year compares with the one "
+          "before") {
+  Month m{MovableClock{}};
+  seed(m);
+  auto reports = StationReports::open(m.dir.path(), test::small_catalog());
+  REQUIRE(reports);
+  m.api->set_reports(reports->get());
+
+  auto q4 = m.report("/api/v1/reports/satisfaction?period=2026-Q4");
+  CHECK(q4.at("period").at("kind") == "quarter");
+  CHECK(q4.at("period").at("from") == "2026-10-01");
+  CHECK(q4.at("period").at("to") == "2026-12-31");
+  check_group(q4, 7, 4, 0.5714);
+  REQUIRE(q4.at("per_month").as_array().size() == 2);
+  check_group(keyed(q4, "per_month", "2026-10"), 2, 1, 0.5);
+  check_group(keyed(q4, "per_month", "2026-11"), 5, 3, 0.6);
+  check_group(keyed(q4, "per_quarter", "2026-Q4"), 7, 4, 0.5714);
+  CHECK(q4.at("reasons").at(0).at("reason") == "waiting_time");
+  CHECK(keyed(q4, "per_day", "2026-10-15").at("total") == 2);
+  // Q3 held July's one unhappy rating.
+  CHECK(q4.at("previous").at("period").at("label") == "2026-Q3");
+  check_group(q4.at("previous").as_object(), 1, 0, 0.0);
+  CHECK(q4.at("rate_change").to_number<double>() == doctest::Approx(0.5714));
+
+  auto year = m.report("/api/v1/reports/satisfaction?period=2026");
+  CHECK(year.at("period").at("kind") == "year");
+  check_group(year, 8, 4, 0.5);
+  REQUIRE(year.at("per_quarter").as_array().size() == 2);
+  check_group(keyed(year, "per_quarter", "2026-Q3"), 1, 0, 0.0);
+  check_group(keyed(year, "per_quarter", "2026-Q4"), 7, 4, 0.5714);
+  CHECK(year.at("per_month").as_array().size() == 3);
+  // Friday 10 July at 14h joins the heat map.
+  bool friday = false;
+  for (const auto &cell : year.at("heatmap").as_array())
+    if (cell.at("weekday") == 5 && cell.at("hour") == 14) {
+      friday = true;
+      check_group(cell.as_object(), 1, 0, 0.0);
+    }
+  CHECK(friday);
+  CHECK(year.at("previous").at("period").at("label") == "2025");
+  CHECK(year.at("previous").at("total") == 0);
+  CHECK(year.at("rate_change").is_null());
 }
 
 TEST_CASE("the queue report of a seeded month gives tickets, waits, service times and "
@@ -252,6 +323,10 @@ TEST_CASE("the queue report of a seeded month gives tickets, waits, service time
   CHECK(q.at("wait_minutes").at("count") == 4);
   CHECK(q.at("wait_minutes").at("median").to_number<double>() == 15.0);
   CHECK(q.at("wait_minutes").at("p90").to_number<double>() == 35.0);
+  // Within the default 15 minutes: 10 and 15, of five tickets.
+  CHECK(q.at("within_target").at("minutes") == 15);
+  CHECK(q.at("within_target").at("count") == 2);
+  CHECK(q.at("within_target").at("share").to_number<double>() == doctest::Approx(0.4));
   // Service 5, 10, 20 minutes.
   CHECK(q.at("service_minutes").at("count") == 3);
   CHECK(q.at("service_minutes").at("median").to_number<double>() == 10.0);
@@ -268,6 +343,8 @@ TEST_CASE("the queue report of a seeded month gives tickets, waits, service time
   CHECK(a.at("done") == 3);
   CHECK(a.at("wait_minutes").at("median").to_number<double>() == 15.0);
   CHECK(a.at("service_minutes").at("p90").to_number<double>() == 20.0);
+  CHECK(a.at("within_target").at("count") == 2);
+  CHECK(a.at("within_target").at("share").to_number<double>() == doctest::Approx(0.6667));
   const auto &b = services[1].as_object();
   CHECK(b.at("service_id") == "B");
   CHECK(b.at("tickets") == 2);
@@ -276,6 +353,7 @@ TEST_CASE("the queue report of a seeded month gives tickets, waits, service time
   CHECK(b.at("wait_minutes").at("median").to_number<double>() == 35.0);
   CHECK(b.at("service_minutes").at("count") == 0);
   CHECK(b.at("service_minutes").at("median").is_null());
+  CHECK(b.at("within_target").at("count") == 0);
 
   const auto &hours = q.at("per_hour").as_array();
   REQUIRE(hours.size() == 2);
@@ -286,8 +364,53 @@ TEST_CASE("the queue report of a seeded month gives tickets, waits, service time
   CHECK(hours[1].at("hour") == 9);
   CHECK(hours[1].at("tickets") == 2);
 
-  // October had no tickets.
-  CHECK(m.report("/api/v1/reports/queue?month=2026-10").at("tickets") == 0);
+  const auto &days = q.at("per_day").as_array();
+  REQUIRE(days.size() == 2);
+  CHECK(days[0].at("key") == "2026-11-02");
+  CHECK(days[0].at("tickets") == 3);
+  CHECK(days[0].at("priority") == 1);
+  CHECK(days[0].at("no_shows") == 1);
+  CHECK(days[0].at("done") == 2);
+  CHECK(days[0].at("wait_minutes").at("median").to_number<double>() == 15.0);
+  CHECK(days[0].at("within_target").at("count") == 2);
+  CHECK(days[1].at("key") == "2026-11-04");
+  CHECK(days[1].at("tickets") == 2);
+  CHECK(days[1].at("expired") == 1);
+  CHECK(days[1].at("within_target").at("count") == 0);
+  REQUIRE(q.at("per_month").as_array().size() == 1);
+  CHECK(q.at("per_month").at(0).at("tickets") == 5);
+
+  // October: one ticket, called after 5 minutes, served in 5.
+  const auto &previous = q.at("previous").as_object();
+  CHECK(previous.at("period").at("label") == "2026-10");
+  CHECK(previous.at("tickets") == 1);
+  CHECK(previous.at("done") == 1);
+  CHECK(previous.at("wait_minutes").at("median").to_number<double>() == 5.0);
+  CHECK(previous.at("within_target").at("share").to_number<double>() == 1.0);
+  auto october = m.report("/api/v1/reports/queue?month=2026-10");
+  CHECK(october.at("tickets") == 1);
+  CHECK(october.at("previous").at("tickets") == 0);
+
+  // Another target: 30 minutes takes in 4 Nov's A001 too.
+  auto thirty = m.report("/api/v1/reports/queue?month=2026-11&target_minutes=30");
+  CHECK(thirty.at("within_target").at("minutes") == 30);
+  CHECK(thirty.at("within_target").at("count") == 3);
+  CHECK(thirty.at("within_target").at("share").to_number<double>() ==
+        doctest::Approx(0.6));
+  CHECK(thirty.at("per_day").at(1).at("within_target").at("count") == 1);
+
+  // The quarter: October and November together, by month.
+  auto q4 = m.report("/api/v1/reports/queue?period=2026-Q4");
+  CHECK(q4.at("tickets") == 6);
+  CHECK(q4.at("done") == 4);
+  CHECK(q4.at("within_target").at("count") == 3);
+  REQUIRE(q4.at("per_month").as_array().size() == 2);
+  CHECK(q4.at("per_month").at(0).at("key") == "2026-10");
+  CHECK(q4.at("per_month").at(0).at("tickets") == 1);
+  CHECK(q4.at("per_month").at(1).at("tickets") == 5);
+  CHECK(q4.at("previous").at("period").at("label") == "2026-Q3");
+  CHECK(q4.at("previous").at("tickets") == 0);
+  CHECK(m.report("/api/v1/reports/queue?period=2026").at("tickets") == 6);
 }
 
 TEST_CASE("reports export CSV and refuse a bad month and non-chiefs") {
@@ -307,9 +430,34 @@ TEST_CASE("reports export CSV and refuse a bad month and non-chiefs") {
   auto queue = m.handle(
       request("GET", "/api/v1/reports/queue?month=2026-11&format=csv", "", m.chief));
   REQUIRE(queue.status == 200);
-  CHECK(queue.body.find("\r\nA,3,1,0,3,0,15,30,10,20\r\n") != std::string::npos);
-  CHECK(m.handle(request("GET", "/api/v1/reports/queue?month=2026-13", "", m.chief))
-            .status == 400);
+  CHECK(queue.body.starts_with("service_id,tickets,priority,no_shows,done,expired,"
+                               "wait_median_min,wait_p90_min,service_median_min,"
+                               "service_p90_min,within_15_min,within_share\r\n"
+                               "all,5,1,1,3,1,15,35,10,20,2,0.4\r\n"));
+  CHECK(queue.body.find("\r\nA,3,1,0,3,0,15,30,10,20,2,0.6667\r\n") != std::string::npos);
+  CHECK(queue.body.find("\r\nprevious 2026-10,1,0,0,1,0,5,5,5,5,1,1\r\n") !=
+        std::string::npos);
+  CHECK(queue.body.find("\r\n2026-11-04,2,0,0,1,1,30,30,5,5,0,0\r\n") !=
+        std::string::npos);
+  CHECK(csv.body.find("per_quarter,2026-Q4,5,3,0.6\r\n") != std::string::npos);
+  CHECK(csv.body.find("per_hour,9,2,2,1\r\n") != std::string::npos);
+  CHECK(csv.body.find("previous,2026-10,2,1,0.5\r\n") != std::string::npos);
+  auto quarter = m.handle(
+      request("GET", "/api/v1/reports/queue?period=2026-Q4&format=csv", "", m.chief));
+  REQUIRE(quarter.status == 200);
+  CHECK(std::find_if(quarter.headers.begin(), quarter.headers.end(), [](const auto &h) {
+          return h.second == "attachment; filename=\"motcua-queue-2026-Q4.csv\"";
+        }) != quarter.headers.end());
+  for (const char *bad :
+       {"/api/v1/reports/queue?month=2026-13", "/api/v1/reports/queue?period=2026-Q5",
+        "/api/v1/reports/satisfaction?period=2026-11-02",
+        "/api/v1/reports/queue?month=2026-11&target_minutes=0",
+        "/api/v1/reports/queue?month=2026-11&target_minutes=241",
+        "/api/v1/reports/queue?month=2026-11&target_minutes=15m"}) {
+    auto refused = m.handle(request("GET", bad, "", m.chief));
+    CHECK_MESSAGE(refused.status == 400, bad);
+    CHECK_MESSAGE(refused.body.find("invalid_field") != std::string::npos, bad);
+  }
   CHECK(
       m.handle(request("GET", "/api/v1/reports/queue?month=2026-11", "", m.an)).status ==
       403);
