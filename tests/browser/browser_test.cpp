@@ -269,36 +269,136 @@ TEST_CASE(
   board->screenshot(dir + "/board-after-restart.png");
 }
 
-TEST_CASE(
-    "the chief reads the month's satisfaction and queue figures on the reports page") {
+// "2026-12-02" → the month before, "2026-11", and whether it is in the
+// same quarter of the same year.
+std::pair<std::string, bool> month_before(const std::string &day) {
+  int year = std::stoi(day.substr(0, 4));
+  const int month = std::stoi(day.substr(5, 2));
+  const int before = month == 1 ? 12 : month - 1;
+  if (month == 1)
+    --year;
+  char text[8];
+  std::snprintf(text, sizeof text, "%04d-%02d", year, before);
+  return {text, month != 1 && (before - 1) / 3 == (month - 1) / 3};
+}
+
+TEST_CASE("the chief reads a month's and a quarter's figures on the reports page and "
+          "prints the month's report in Vietnamese") {
   const std::string dir = fresh_dir("browser-reports");
   Station station(dir);
   const auto &port = station.port;
-  const auto kiosk_token = station.enroll(station.chief());
-  // Three ratings in November 2026: two satisfied, one not (waiting time).
-  const char *ratings[] = {
-      R"({"rating":{"id":"22222222-2222-4222-8222-000000000001","level":"very_satisfied","reasons":[],"rated_at":"2026-11-16T08:30:00+07:00"}})",
-      R"({"rating":{"id":"22222222-2222-4222-8222-000000000002","level":"satisfied","reasons":[],"rated_at":"2026-11-16T09:30:00+07:00"}})",
-      R"({"rating":{"id":"22222222-2222-4222-8222-000000000003","level":"dissatisfied","reasons":["waiting_time"],"rated_at":"2026-11-17T10:30:00+07:00"}})"};
-  for (const char *rating : ratings)
+  const auto chief = station.chief();
+  const auto kiosk_token = station.enroll(chief);
+  station.add_counter(chief, R"({"id":"1","services":["A"]})");
+  auto act = [&](const std::string &action) {
+    auto r = http_call(port, "POST", "/api/v1/counters/1/" + action, "", chief);
+    REQUIRE_MESSAGE(r.status == 200, r.body);
+  };
+  act("open");
+  // Today: three tickets, two served at once, the third a no-show.
+  std::string day;
+  for (int i = 0; i < 3; ++i) {
+    auto t =
+        http_call(port, "POST", "/api/v1/tickets", R"({"service":"A"})", kiosk_token);
+    REQUIRE(t.status == 201);
+    day = std::string(json::parse(t.body).at("ticket").at("day").as_string());
+  }
+  for (const char *action : {"call-next", "start", "done", "call-next", "start", "done",
+                             "call-next", "recall", "recall", "no-show"})
+    act(action);
+  // Three ratings today (two satisfied, one not: waiting time) and one
+  // unhappy rating the month before.
+  const auto [previous_month, same_quarter] = month_before(day);
+  const std::string ratings[] = {
+      R"({"rating":{"id":"22222222-2222-4222-8222-000000000001","level":"very_satisfied","reasons":[],"rated_at":")" +
+          day + R"(T08:30:00+07:00"}})",
+      R"({"rating":{"id":"22222222-2222-4222-8222-000000000002","level":"satisfied","reasons":[],"rated_at":")" +
+          day + R"(T09:30:00+07:00"}})",
+      R"({"rating":{"id":"22222222-2222-4222-8222-000000000003","level":"dissatisfied","reasons":["waiting_time"],"rated_at":")" +
+          day + R"(T10:30:00+07:00"}})",
+      R"({"rating":{"id":"22222222-2222-4222-8222-000000000004","level":"dissatisfied","reasons":["other"],"rated_at":")" +
+          previous_month + R"(-15T10:30:00+07:00"}})"};
+  for (const auto &rating : ratings)
     REQUIRE(http_call(port, "POST", "/api/v1/ratings", rating, kiosk_token).status ==
             201);
 
   Chromium chromium(dir);
-  auto page = chromium.open(station.url("/reports/?month=2026-11"), 1280, 1400);
+  const std::string month = day.substr(0, 7);
+  auto page = chromium.open(station.url("/reports/?period=" + month), 1280, 1600);
   REQUIRE(
       page->wait_until("window.motcuaReports && document.getElementById('login')", 15s));
   log_in(*page, "admin", "admin-password-1");
   REQUIRE(page->wait_until("motcuaReports.satisfaction && motcuaReports.queue", 15s));
-  CHECK(page->evaluate("document.getElementById('kpi-ratings').textContent") == "3");
-  CHECK(page->evaluate("document.getElementById('kpi-rate').textContent") == "66,7 %");
+  auto text = [&](const char *id) {
+    return std::string(
+        page->evaluate("document.getElementById('" + std::string(id) + "').textContent")
+            .as_string());
+  };
+  CHECK(text("kpi-ratings") == "3");
+  CHECK(text("kpi-rate") == "66,7 %");
+  // The month before had one rating, unhappy: 0 % then.
+  CHECK(text("kpi-rate-delta") == "▲ 66,7 điểm % so với kỳ trước · Kỳ trước: 0 %");
+  CHECK(text("kpi-tickets") == "3");
+  CHECK(text("kpi-within-title") == "Phục vụ trong 15 phút");
+  CHECK(text("kpi-within") == "100 %");
+  CHECK(text("kpi-no-shows") == "1");
   CHECK(page->evaluate(
                 "document.querySelectorAll('#chart-heat svg rect[fill^=\"hsl\"]').length")
             .to_number<int>() == 3);
   CHECK(page->evaluate("document.querySelector('#chart-reasons svg text').textContent") ==
         "Thời gian chờ");
+  CHECK(text("chart-periods-title") == "Theo ngày");
   page->screenshot(dir + "/reports.png");
   CHECK(is_png(dir + "/reports.png"));
+
+  // The quarter, chosen on the page: by month, with the month before in it
+  // or not.
+  page->evaluate("document.getElementById('kind').value = 'quarter';"
+                 "document.getElementById('kind').dispatchEvent(new Event('change'));"
+                 "document.getElementById('show').click()");
+  REQUIRE(page->wait_until("motcuaReports.satisfaction.period.kind === 'quarter'", 15s));
+  CHECK_FALSE(page->evaluate("document.getElementById('quarter-field').classList."
+                             "contains('hidden')")
+                  .as_bool());
+  CHECK(text("kpi-ratings") == (same_quarter ? "4" : "3"));
+  CHECK(text("chart-periods-title") == "Theo tháng");
+  CHECK(text("period-text").starts_with("Quý "));
+  page->screenshot(dir + "/reports-quarter.png");
+
+  // Back to the month, in English on screen: the paper stays Vietnamese.
+  page->evaluate("document.getElementById('kind').value = 'month';"
+                 "document.getElementById('kind').dispatchEvent(new Event('change'));"
+                 "document.getElementById('show').click()");
+  REQUIRE(page->wait_until("motcuaReports.satisfaction.period.kind === 'month'", 15s));
+  page->evaluate("document.getElementById('lang').click()");
+  CHECK(text("kpi-within-title") == "Served within 15 minutes");
+  page->call("Emulation.setEmulatedMedia", {{"media", "print"}});
+  page->call(
+      "Emulation.setDeviceMetricsOverride",
+      {{"width", 794}, {"height", 1123}, {"deviceScaleFactor", 1}, {"mobile", false}});
+  CHECK(page->evaluate("getComputedStyle(document.getElementById('report')).display") ==
+        "none");
+  const std::string paper = std::string(
+      page->evaluate("document.getElementById('printable').innerText").as_string());
+  for (const std::string &line :
+       {std::string("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), std::string("BÁO CÁO"),
+        "Kết quả tiếp nhận công dân và mức độ hài lòng tháng " +
+            std::to_string(std::stoi(day.substr(5, 2))) + " năm " + day.substr(0, 4),
+        std::string("Tổng số phiếu đã cấp: 3, trong đó ưu tiên 0 (0 %)."),
+        std::string("công dân vắng mặt khi được gọi: 1"),
+        std::string("Được phục vụ trong vòng 15 phút: 3/3 phiếu (100 %)."),
+        std::string("tỷ lệ hài lòng: 66,7 %."), std::string("Thời gian chờ"),
+        std::string("III. SO SÁNH VỚI KỲ TRƯỚC"), std::string("tăng 66,7 điểm %"),
+        std::string("TRƯỞNG CÔNG AN")})
+    CHECK_MESSAGE(paper.find(line) != std::string::npos, line << " in:\n" << paper);
+  // No share "rose by 100 points" from a month with no tickets at all.
+  CHECK(paper.find("tăng 100 điểm %") == std::string::npos);
+  page->screenshot(dir + "/report-print.png");
+  CHECK(is_png(dir + "/report-print.png"));
+  page->print_to_pdf(dir + "/report.pdf");
+  const auto pdf = read_file(dir + "/report.pdf");
+  CHECK(pdf.starts_with("%PDF-"));
+  CHECK(pdf.size() > 10000);
 }
 
 TEST_CASE("the admin makes an enrollment code on the admin page and a kiosk enrolls "

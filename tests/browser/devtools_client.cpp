@@ -129,6 +129,14 @@ void BrowserPage::screenshot(const std::string &path) {
       << base64_decode(std::string(result.as_object().at("data").as_string()));
 }
 
+void BrowserPage::print_to_pdf(const std::string &path) {
+  auto result = call(
+      "Page.printToPDF",
+      {{"paperWidth", 8.27}, {"paperHeight", 11.69}, {"preferCSSPageSize", true}}, 30s);
+  std::ofstream(path, std::ios::binary)
+      << base64_decode(std::string(result.as_object().at("data").as_string()));
+}
+
 void BrowserPage::navigate(const std::string &url) {
   call("Page.navigate", {{"url", url}});
 }

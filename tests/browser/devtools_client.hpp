@@ -26,6 +26,8 @@ public:
   bool wait_until(const std::string &js, std::chrono::milliseconds deadline);
   // Page.captureScreenshot as PNG into `path`.
   void screenshot(const std::string &path);
+  // Page.printToPDF on A4 with the page's own @page margins into `path`.
+  void print_to_pdf(const std::string &path);
   void navigate(const std::string &url);
   // Dispatches a real key press (Input.dispatchKeyEvent) to the focused page.
   void press_key(const std::string &key, const std::string &code);

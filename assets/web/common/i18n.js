@@ -109,7 +109,24 @@ const TEXTS = {
     'reports.csv': 'Tải CSV',
     'reports.csv_satisfaction': 'CSV hài lòng',
     'reports.csv_queue': 'CSV hàng đợi',
-    'reports.print': 'In',
+    'reports.print': 'In báo cáo',
+    'reports.kind': 'Kỳ báo cáo',
+    'reports.kind.month': 'Tháng',
+    'reports.kind.quarter': 'Quý',
+    'reports.kind.year': 'Năm',
+    'reports.quarter': 'Quý',
+    'reports.year': 'Năm',
+    'reports.target': 'Mục tiêu chờ (phút)',
+    'reports.period.month': 'Tháng {month} năm {year}',
+    'reports.period.quarter': 'Quý {quarter} năm {year}',
+    'reports.period.year': 'Năm {year}',
+    'reports.period.range': '{title}: từ {from} đến {to} · so với {previous}',
+    'reports.per_month': 'Theo tháng',
+    'reports.tickets_per_day': 'Số phiếu theo ngày',
+    'reports.tickets_per_month': 'Số phiếu theo tháng',
+    'reports.within': 'Phục vụ trong {n} phút',
+    'reports.change_points': '{change} điểm % so với kỳ trước',
+    'reports.change_count': '{change} so với kỳ trước ({before})',
     'reports.satisfaction': 'Mức độ hài lòng',
     'reports.rate': 'Tỷ lệ hài lòng',
     'reports.ratings': 'Số lượt đánh giá',
@@ -204,7 +221,24 @@ const TEXTS = {
     'reports.csv': 'Download CSV',
     'reports.csv_satisfaction': 'Satisfaction CSV',
     'reports.csv_queue': 'Queue CSV',
-    'reports.print': 'Print',
+    'reports.print': 'Print report',
+    'reports.kind': 'Period',
+    'reports.kind.month': 'Month',
+    'reports.kind.quarter': 'Quarter',
+    'reports.kind.year': 'Year',
+    'reports.quarter': 'Quarter',
+    'reports.year': 'Year',
+    'reports.target': 'Target wait (minutes)',
+    'reports.period.month': '{month}/{year}',
+    'reports.period.quarter': 'Q{quarter} {year}',
+    'reports.period.year': '{year}',
+    'reports.period.range': '{title}: {from} to {to} · compared with {previous}',
+    'reports.per_month': 'Per month',
+    'reports.tickets_per_day': 'Tickets per day',
+    'reports.tickets_per_month': 'Tickets per month',
+    'reports.within': 'Served within {n} minutes',
+    'reports.change_points': '{change} points on the previous period',
+    'reports.change_count': '{change} on the previous period ({before})',
     'reports.satisfaction': 'Satisfaction',
     'reports.rate': 'Satisfaction rate',
     'reports.ratings': 'Ratings',
@@ -311,7 +345,13 @@ export function lang() {
 }
 
 export function t(key, params = {}) {
-  let text = TEXTS[language][key] ?? TEXTS.vi[key] ?? key;
+  return tIn(language, key, params);
+}
+
+// The words in a given language whatever the page's (the paper report is
+// always Vietnamese).
+export function tIn(lang, key, params = {}) {
+  let text = (TEXTS[lang] || TEXTS.vi)[key] ?? TEXTS.vi[key] ?? key;
   for (const [name, value] of Object.entries(params)) text = text.replaceAll(`{${name}}`, String(value));
   return text;
 }

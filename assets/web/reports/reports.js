@@ -1,9 +1,12 @@
-// The station chief's reports: JSON from /api/v1/reports/..., charts drawn
-// here as plain SVG (no chart library, no CDN), tables, CSV downloads and
-// the browser's print for the monthly paper copy.
+// The station chief's reports for a month, a quarter or a year: JSON from
+// /api/v1/reports/..., charts drawn here as plain SVG (no chart library, no
+// CDN), tables, CSV downloads, and the paper copy in Vietnamese
+// (print_report.js) printed by the browser.
 import { api, ApiError } from '/common/api.js';
 import { ChiefSession } from '/common/chief_session.js';
 import { applyTexts, label, lang, t, toggleLanguage } from '/common/i18n.js';
+import { decimal, dayText, percent as percentIn, pointsChange, ROMAN } from './format.js';
+import { renderPrintable } from './print_report.js';
 
 const $ = (id) => document.getElementById(id);
 const SVG = 'http://www.w3.org/2000/svg';
@@ -15,7 +18,7 @@ const LEVEL_COLORS = {
   very_dissatisfied: '#b3261e',
 };
 
-const view = { catalog: null, satisfaction: null, queue: null };
+const view = { catalog: null, satisfaction: null, queue: null, officers: [] };
 window.motcuaReports = view;
 
 function el(name, attrs = {}, text) {
@@ -25,8 +28,55 @@ function el(name, attrs = {}, text) {
   return node;
 }
 
-function percent(rate) {
-  return `${(rate * 100).toLocaleString(lang() === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 })} %`;
+const percent = (rate) => percentIn(rate, lang());
+
+// The period the controls name: "2026-11", "2026-Q4" or "2026".
+function chosenPeriod() {
+  const kind = $('kind').value;
+  if (kind === 'year') return $('year').value;
+  if (kind === 'quarter') return `${$('year').value}-Q${$('quarter').value}`;
+  return $('month').value;
+}
+
+function showPeriodFields() {
+  const kind = $('kind').value;
+  $('month-field').classList.toggle('hidden', kind !== 'month');
+  $('quarter-field').classList.toggle('hidden', kind !== 'quarter');
+  $('year-field').classList.toggle('hidden', kind === 'month');
+}
+
+// The controls set from a period text; false when it is none of the forms.
+function choosePeriod(text) {
+  let m;
+  if ((m = /^(\d{4})$/.exec(text))) {
+    $('kind').value = 'year';
+    $('year').value = m[1];
+  } else if ((m = /^(\d{4})-Q([1-4])$/.exec(text))) {
+    $('kind').value = 'quarter';
+    $('year').value = m[1];
+    $('quarter').value = m[2];
+  } else if ((m = /^(\d{4})-(\d{2})$/.exec(text))) {
+    $('kind').value = 'month';
+    $('month').value = text;
+    $('year').value = m[1];
+  } else return false;
+  showPeriodFields();
+  return true;
+}
+
+function periodTitle(period) {
+  const [year, rest] = period.label.split('-');
+  if (period.kind === 'year') return t('reports.period.year', { year });
+  if (period.kind === 'quarter') return t('reports.period.quarter', { year, quarter: lang() === 'vi' ? ROMAN[Number(rest.slice(1))] : rest.slice(1) });
+  return t('reports.period.month', { year, month: Number(rest) });
+}
+
+// "▲ 10 points on the previous period" on a KPI, coloured by whether it is
+// good news (`higherIsBetter`).
+function showDelta(node, text, change, higherIsBetter = true) {
+  node.className = 'delta';
+  node.textContent = text;
+  if (change) node.classList.add(change > 0 === higherIsBetter ? 'up' : 'down');
 }
 
 // Horizontal bars: [{label, value, color}], the value written at the bar's end.
@@ -117,9 +167,7 @@ function serviceLabel(id) {
   return s ? `${s.prefix} · ${label(s.label)}` : id;
 }
 
-function minutes(v) {
-  return v === null || v === undefined ? '—' : String(v);
-}
+const minutes = (v) => decimal(v, lang());
 
 function render() {
   applyTexts();
@@ -129,19 +177,26 @@ function render() {
   if (!s || !q) return;
   $('kpi-rate').textContent = s.total ? percent(s.rate) : '—';
   $('kpi-ratings').textContent = String(s.total);
-  const delta = $('kpi-rate-delta');
-  delta.className = 'delta';
-  if (s.rate_change !== null) {
-    delta.textContent = `${s.rate_change >= 0 ? '▲' : '▼'} ${percent(Math.abs(s.rate_change))} · ${t('reports.previous')}: ${percent(s.previous.rate)}`;
-    delta.classList.add(s.rate_change >= 0 ? 'up' : 'down');
-  } else delta.textContent = '';
+  if (s.rate_change !== null)
+    showDelta($('kpi-rate-delta'), `${t('reports.change_points', { change: pointsChange(s.rate_change, lang()) })} · ${t('reports.previous')}: ${percent(s.previous.rate)}`, s.rate_change);
+  else showDelta($('kpi-rate-delta'), '', 0);
   $('kpi-ratings-previous').textContent = `${t('reports.previous')}: ${s.previous.total}`;
+  $('period-text').textContent = t('reports.period.range', {
+    title: periodTitle(s.period),
+    from: dayText(s.period.from),
+    to: dayText(s.period.to),
+    previous: periodTitle(s.previous.period),
+  });
   $('chart-levels').replaceChildren(
     bars(Object.entries(s.levels).filter(([k, n]) => n > 0 || ['very_satisfied', 'satisfied', 'dissatisfied'].includes(k)).map(([k, n]) => ({ label: t('level.' + k), value: n, color: LEVEL_COLORS[k] })))
   );
   $('chart-reasons').replaceChildren(bars(s.reasons.map((r) => ({ label: t('reason.' + r.reason), value: r.count, color: '#e69138' }))));
   $('chart-heat').replaceChildren(heatmap(s.heatmap));
-  $('chart-days').replaceChildren(columns(s.per_day.map((d) => ({ label: d.key.slice(8), value: d.total }))));
+  // A month by day; a quarter or a year by month.
+  const byMonth = s.period.kind !== 'month';
+  $('chart-periods-title').textContent = t(byMonth ? 'reports.per_month' : 'reports.per_day');
+  const periods = byMonth ? s.per_month : s.per_day;
+  $('chart-days').replaceChildren(columns(periods.map((d) => ({ label: byMonth ? d.key.slice(5) : d.key.slice(8), value: d.total }))));
   const groupRows = (groups, name) => groups.map((g) => [name(g.key), String(g.total), String(g.satisfied), percent(g.rate)]);
   const head = [ '', t('reports.ratings'), t('level.satisfied'), t('reports.rate') ];
   table($('table-counter'), head, groupRows(s.per_counter, (k) => (k ? t('board.counter', { counter: k }) : t('reports.unknown'))));
@@ -149,16 +204,27 @@ function render() {
   table($('table-service'), head, groupRows(s.per_service, serviceLabel));
 
   $('kpi-tickets').textContent = String(q.tickets);
+  const moreTickets = q.tickets - q.previous.tickets;
+  showDelta($('kpi-tickets-delta'), t('reports.change_count', { change: `${moreTickets >= 0 ? '▲' : '▼'} ${Math.abs(moreTickets)}`, before: q.previous.tickets }), 0);
+  $('kpi-within-title').textContent = t('reports.within', { n: q.within_target.minutes });
+  $('kpi-within').textContent = q.tickets ? percent(q.within_target.share) : '—';
+  if (q.tickets && q.previous.tickets) {
+    const c = q.within_target.share - q.previous.within_target.share;
+    showDelta($('kpi-within-delta'), t('reports.change_points', { change: pointsChange(c, lang()) }), c);
+  } else showDelta($('kpi-within-delta'), '', 0);
   $('kpi-wait').textContent = `${minutes(q.wait_minutes.median)} / ${minutes(q.wait_minutes.p90)}`;
   $('kpi-service').textContent = `${minutes(q.service_minutes.median)} / ${minutes(q.service_minutes.p90)}`;
   $('kpi-no-shows').textContent = String(q.no_shows);
   $('kpi-priority').textContent = percent(q.priority_share);
   $('chart-hours').replaceChildren(columns(q.per_hour.map((h) => ({ label: `${h.hour}h`, value: h.tickets }))));
+  $('chart-ticket-periods-title').textContent = t(byMonth ? 'reports.tickets_per_month' : 'reports.tickets_per_day');
+  $('chart-ticket-days').replaceChildren(columns((byMonth ? q.per_month : q.per_day).map((d) => ({ label: byMonth ? d.key.slice(5) : d.key.slice(8), value: d.tickets }))));
   table(
     $('table-queue'),
-    ['', t('reports.tickets'), t('reports.median') + ' (' + t('reports.wait') + ')', t('reports.p90'), t('reports.no_shows'), t('reports.priority_share')],
-    q.per_service.map((x) => [serviceLabel(x.service_id), String(x.tickets), minutes(x.wait_minutes.median), minutes(x.wait_minutes.p90), String(x.no_shows), percent(x.priority_share)])
+    ['', t('reports.tickets'), t('reports.median') + ' (' + t('reports.wait') + ')', t('reports.p90'), t('reports.within', { n: q.within_target.minutes }), t('reports.no_shows'), t('reports.priority_share')],
+    q.per_service.map((x) => [serviceLabel(x.service_id), String(x.tickets), minutes(x.wait_minutes.median), minutes(x.wait_minutes.p90), percent(x.within_target.share), String(x.no_shows), percent(x.priority_share)])
   );
+  renderPrintable($('printable'), { catalog: view.catalog, satisfaction: s, queue: q, officers: view.officers, printedAt: new Date() });
 }
 
 function showError(e) {
@@ -166,16 +232,22 @@ function showError(e) {
   if (e) $('error').textContent = e.status === 0 ? t('error.unreachable') : t('error.generic', { message: e.message });
 }
 
+function query() {
+  return `period=${encodeURIComponent(chosenPeriod())}&target_minutes=${encodeURIComponent($('target').value)}`;
+}
+
 async function load() {
-  const month = $('month').value;
   try {
     if (!view.catalog) view.catalog = await api('GET', '/api/v1/catalog');
-    const [s, q] = await Promise.all([
-      api('GET', `/api/v1/reports/satisfaction?month=${month}`, { token: session.token }),
-      api('GET', `/api/v1/reports/queue?month=${month}`, { token: session.token }),
+    const [s, q, o] = await Promise.all([
+      api('GET', `/api/v1/reports/satisfaction?${query()}`, { token: session.token }),
+      api('GET', `/api/v1/reports/queue?${query()}`, { token: session.token }),
+      // Names for the paper copy; usernames will do without them.
+      api('GET', '/api/v1/admin/officers', { token: session.token }).catch(() => ({ officers: [] })),
     ]);
     view.satisfaction = s;
     view.queue = q;
+    view.officers = o.officers;
     showError(null);
   } catch (e) {
     session.check(e);
@@ -185,13 +257,12 @@ async function load() {
 }
 
 async function download(kind) {
-  const month = $('month').value;
   try {
-    const response = await fetch(`/api/v1/reports/${kind}?month=${month}&format=csv`, { headers: { Authorization: `Bearer ${session.token}` } });
+    const response = await fetch(`/api/v1/reports/${kind}?${query()}&format=csv`, { headers: { Authorization: `Bearer ${session.token}` } });
     if (!response.ok) throw new ApiError(response.status, 'http_' + response.status, response.statusText);
     const a = document.createElement('a');
     a.href = URL.createObjectURL(await response.blob());
-    a.download = `motcua-${kind}-${month}.csv`;
+    a.download = `motcua-${kind}-${chosenPeriod()}.csv`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
   } catch (e) {
@@ -203,7 +274,10 @@ const session = new ChiefSession('motcua.reports.token', { onLogin: load, onLogo
 $('show').addEventListener('click', load);
 $('csv-satisfaction').addEventListener('click', () => download('satisfaction'));
 $('csv-queue').addEventListener('click', () => download('queue'));
-$('print').addEventListener('click', () => window.print());
+$('print').addEventListener('click', () => {
+  if (view.satisfaction && view.queue) window.print();
+});
+$('kind').addEventListener('change', showPeriodFields);
 $('lang').addEventListener('click', () => {
   toggleLanguage();
   render();
@@ -211,6 +285,9 @@ $('lang').addEventListener('click', () => {
 
 const params = new URLSearchParams(location.search);
 const now = new Date();
-$('month').value = params.get('month') || `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+$('year').value = String(now.getFullYear());
+$('quarter').value = String(Math.floor(now.getMonth() / 3) + 1);
+if (!choosePeriod(params.get('period') || params.get('month') || '')) choosePeriod(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`);
+if (/^\d{1,3}$/.test(params.get('target') || '')) $('target').value = params.get('target');
 render();
 if (session.token) load();
