@@ -153,47 +153,41 @@ Result<StationReports::Figures> StationReports::compute(const ReportPeriod &peri
                                                         bool with_previous) {
   Figures f;
   f.period = period;
-  // The days that have a journal or a rating in the period.
-  std::vector<std::string> days;
-  {
-    auto q =
-        db_.prepare("SELECT day FROM queue_journal WHERE day BETWEEN ?1 AND ?2 UNION "
-                    "SELECT substr(rated_at, 1, 10) FROM ratings WHERE "
-                    "substr(rated_at, 1, 10) BETWEEN ?1 AND ?2 ORDER BY 1");
-    if (!q || !q->bind(1, std::string_view(period.from)) ||
-        !q->bind(2, std::string_view(period.to)))
-      return unexpected("reports: " + db_.last_error());
-    while (q->step() == Statement::Step::row)
-      days.push_back(q->column_text(0));
-  }
+  // The journal of the period in one pass over its (day, id) index, each
+  // day replayed after the counters set up before it (ids grow with time,
+  // so that is the journal's order).
+  const char *columns = "SELECT id, day, weekday, second_of_day, action, counter_id, "
+                        "service_id, text, count, extra FROM queue_journal ";
+  auto setup =
+      db_.prepare(std::string(columns) + "WHERE day < ?1 AND action IN ('add_counter', "
+                                         "'set_counter_services') ORDER BY id");
+  auto journal =
+      db_.prepare(std::string(columns) + "WHERE day BETWEEN ?1 AND ?2 ORDER BY day, id");
+  if (!setup || !journal || !setup->bind(1, std::string_view(period.from)) ||
+      !journal->bind(1, std::string_view(period.from)) ||
+      !journal->bind(2, std::string_view(period.to)))
+    return unexpected("reports: " + db_.last_error());
+  auto read_entry = [](Statement &q) {
+    JournalEntry e;
+    e.id = q.column_int(0);
+    e.at.day = q.column_text(1);
+    e.at.weekday = static_cast<int>(q.column_int(2));
+    e.at.second_of_day = static_cast<int>(q.column_int(3));
+    e.action = q.column_text(4);
+    e.counter_id = q.column_text(5);
+    e.service_id = q.column_text(6);
+    e.text = q.column_text(7);
+    e.count = static_cast<int>(q.column_int(8));
+    e.extra = static_cast<int>(q.column_int(9));
+    return e;
+  };
+  std::vector<JournalEntry> counters_before;
+  while (setup->step() == Statement::Step::row)
+    counters_before.push_back(read_entry(*setup));
   // Each day's tickets, as the desk left them; the last ticket of a number
   // is where a transferred citizen ended up (who served them).
   std::map<std::string, std::map<std::string, queue::QueueTicket>> last_of_number;
-  auto journal = db_.prepare("SELECT id, day, weekday, second_of_day, action, "
-                             "counter_id, service_id, text, count, "
-                             "extra FROM queue_journal WHERE day = ?1 OR (day < ?1 AND "
-                             "action IN ('add_counter', "
-                             "'set_counter_services')) ORDER BY id");
-  if (!journal)
-    return unexpected("reports: " + db_.last_error());
-  for (const auto &day : days) {
-    journal->reset();
-    journal->bind(1, std::string_view(day));
-    std::vector<JournalEntry> entries;
-    while (journal->step() == Statement::Step::row) {
-      JournalEntry e;
-      e.id = journal->column_int(0);
-      e.at.day = journal->column_text(1);
-      e.at.weekday = static_cast<int>(journal->column_int(2));
-      e.at.second_of_day = static_cast<int>(journal->column_int(3));
-      e.action = journal->column_text(4);
-      e.counter_id = journal->column_text(5);
-      e.service_id = journal->column_text(6);
-      e.text = journal->column_text(7);
-      e.count = static_cast<int>(journal->column_int(8));
-      e.extra = static_cast<int>(journal->column_int(9));
-      entries.push_back(std::move(e));
-    }
+  auto add_day = [&](const std::string &day, std::vector<JournalEntry> entries) {
     for (const auto &t : QueueDesk::replay_tickets(catalog_, config_, entries)) {
       if (t.issued_at.day != day)
         continue;
@@ -224,7 +218,25 @@ Result<StationReports::Figures> StationReports::compute(const ReportPeriod &peri
           ++x->expired;
       }
     }
+    for (auto &e : entries)
+      if (e.at.day == day &&
+          (e.action == "add_counter" || e.action == "set_counter_services"))
+        counters_before.push_back(std::move(e));
+  };
+  std::string day;
+  std::vector<JournalEntry> entries;
+  while (journal->step() == Statement::Step::row) {
+    auto e = read_entry(*journal);
+    if (e.at.day != day) {
+      if (!day.empty())
+        add_day(day, std::move(entries));
+      day = e.at.day;
+      entries = counters_before;
+    }
+    entries.push_back(std::move(e));
   }
+  if (!day.empty())
+    add_day(day, std::move(entries));
 
   auto ratings =
       db_.prepare("SELECT level, reasons, ticket_number, linked, rated_at FROM "
