@@ -16,11 +16,11 @@
 #include "kiosk/shell/printer_admin_command.hpp"
 #include "kiosk/shell/printer_commands.hpp"
 #include "kiosk/shell/printer_probe.hpp"
-#include "kiosk/shell/station_address.hpp"
 #include "kiosk/shell/provision_command.hpp"
 #include "kiosk/shell/request_key.hpp"
 #include "kiosk/shell/sdl_script_host.hpp"
 #include "kiosk/shell/setup_wizard.hpp"
+#include "kiosk/shell/station_address.hpp"
 #include "kiosk/shell/technician_session.hpp"
 #include "kiosk/shell/user_events.hpp"
 #include "kiosk/ui/input_router.hpp"
@@ -315,6 +315,8 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
       return kExitStartup;
     }
     printer::TicketPrinter &ticket_printer = **printer_or;
+    log("printer " + printer_name(in.config.printer) + ": paper " +
+        std::to_string(in.config.printer.paper_width_dots) + " dots");
     // SDL2_ttf shares one FreeType library between threads: open the receipt
     // faces here, before the print thread and the UI both use it. The logo
     // is scaled here too and kept in the fonts' render cache.
@@ -680,6 +682,7 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
         }
         if (changes->config) { // the technician's settings: the screens start anew
           in.config = *changes->config;
+          pipeline.set_paper_width(in.config.printer.paper_width_dots);
           auto restart = start(screen_settings(in.config));
           state = restart.state;
           input.forget_press();

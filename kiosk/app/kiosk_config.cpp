@@ -311,6 +311,16 @@ Result<KioskConfig, ConfigError> parse_kiosk_config(std::string_view json_text,
   }
 }
 
+std::optional<int> paper_dots_for_mm(std::string_view millimetres) {
+  if (millimetres == "80")
+    return kPaper80mmDots;
+  if (millimetres == "58")
+    return kPaper58mmDots;
+  return std::nullopt;
+}
+
+bool is_paper_width(int dots) { return dots == kPaper80mmDots || dots == kPaper58mmDots; }
+
 ScreenSettings screen_settings(const KioskConfig &config) {
   ScreenSettings s;
   s.mode = config.mode;

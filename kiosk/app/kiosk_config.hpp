@@ -3,6 +3,7 @@
 // with the field named; it is never silently replaced by defaults.
 #include "kiosk/app/screen_state.hpp"
 #include "net/protocol/result.hpp"
+#include "printer/receipt_blocks.hpp"
 
 #include <optional>
 #include <string>
@@ -11,10 +12,18 @@
 
 namespace motcua::kiosk {
 
+// The two receipt papers, in dots across at 203 dpi.
+using printer::kPaper58mmDots;
+using printer::kPaper80mmDots;
+// 576 for "80", 384 for "58" (millimetres); nullopt for anything else.
+std::optional<int> paper_dots_for_mm(std::string_view millimetres);
+// One of the two: what the wizard and the settings page offer.
+bool is_paper_width(int dots);
+
 struct PrinterSettings {
-  std::string queue;          // CUPS queue name
-  std::string cups_server;    // "localhost:631"; empty: libcups default (CUPS_SERVER)
-  int paper_width_dots = 576; // 80 mm paper at 203 dpi
+  std::string queue;       // CUPS queue name
+  std::string cups_server; // "localhost:631"; empty: libcups default (CUPS_SERVER)
+  int paper_width_dots = kPaper80mmDots;
   // What goes to the queue: "auto" (from what CUPS reports: raw queue →
   // ESC/POS, IPP Everywhere → PWG raster), "escpos" or "pwg-raster".
   std::string format = "auto";

@@ -3,6 +3,8 @@
 #include "kiosk/app/technician_setup.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <span>
 
 namespace motcua::kiosk::tech {
 
@@ -91,79 +93,6 @@ void diagnostics_page(Layout &l, Rect area) {
   add(l, ButtonKind::primary, cells[3], Leave{}, "tech:leave", "tech.menu.leave");
 }
 
-void settings_page(Layout &l, const State &s, Rect area) {
-  const Metrics &m = l.metrics;
-  const int heading_h = m.px(0.06);
-  const int choice_h = m.px(0.13);
-  auto [mode_heading, rest] = cut_top(area, heading_h, m.gap / 2);
-  l.headings.push_back({mode_heading, "tech.settings.mode"});
-  auto [mode_row, rest2] = cut_top(rest, choice_h, m.gap * 2);
-  const auto modes = grid(mode_row, 3, 3, m.gap, choice_h);
-  const KioskMode all[] = {KioskMode::arrival, KioskMode::departure, KioskMode::both};
-  for (int i = 0; i < 3; ++i) {
-    const std::string name(mode_name(all[i]));
-    add(l, ButtonKind::choice, modes[i], ModeChosen{all[i]}, "mode:" + name,
-        "tech.mode." + name, true, s.mode == all[i]);
-  }
-  auto [language_heading, rest3] = cut_top(rest2, heading_h, m.gap / 2);
-  l.headings.push_back({language_heading, "tech.settings.language"});
-  auto [language_row, rest4] = cut_top(rest3, choice_h, m.gap * 2);
-  const auto languages = grid(language_row, 3, 3, m.gap, choice_h);
-  const char *codes[] = {"vi", "en"};
-  for (int i = 0; i < 2; ++i)
-    add(l, ButtonKind::choice, languages[i], LanguageChosen{codes[i]},
-        std::string("language:") + codes[i], std::string("tech.language.") + codes[i],
-        true, s.kiosk_language == codes[i]);
-  const int save_w = std::min(rest4.w, m.px(0.6));
-  const Rect save{rest4.center_x() - save_w / 2, rest4.y, save_w,
-                  std::min(rest4.h, choice_h)};
-  add(l, ButtonKind::primary, save, SaveSettings{}, "settings:save",
-      "tech.settings.save");
-}
-
-// Enrollment codes ("ZRUD-BMCR-3WNZ"): digits, capitals and the dash.
-constexpr const char *kCodeKeys = "1234567890QWERTYUIOPASDFGHJKL-ZXCVBNM<";
-// Station addresses ("http://192.168.1.10:8080") and printer addresses.
-constexpr const char *kAddressKeys = "1234567890qwertyuiopasdfghjkl:zxcvbnm./-<";
-
-// A keyboard of `chars` under the typed text, and its OK button.
-void keyboard(Layout &l, Rect area, const std::string &chars, bool usable,
-              const std::string &ok_id, const std::string &ok_key, bool ok_enabled) {
-  const Metrics &m = l.metrics;
-  auto [display, rest] = cut_top(area, m.px(0.11), m.gap);
-  l.display = display;
-  const int ok_h = m.px(0.12);
-  auto [keys, ok_row] = cut_bottom(rest, ok_h, m.gap);
-  const int columns = m.portrait ? 8 : (chars.size() > 38 ? 11 : 10);
-  const auto cells =
-      grid(keys, static_cast<int>(chars.size()), columns, m.gap / 2, m.px(0.13));
-  for (std::size_t i = 0; i < chars.size(); ++i) {
-    const char k = chars[i];
-    add_key(l, cells[i], k, k == '<' ? "key:erase" : std::string("key:") + k, usable);
-  }
-  const int ok_w = std::min(ok_row.w, m.px(0.6));
-  add(l, ButtonKind::primary, Rect{ok_row.center_x() - ok_w / 2, ok_row.y, ok_w, ok_h},
-      Submit{}, ok_id, ok_key, ok_enabled);
-}
-
-// Choices in a row (or two), then the step's primary button.
-void choices_then(Layout &l, Rect area, std::vector<Button> choices,
-                  const std::string &next_id, const std::string &next_key, bool next_ok) {
-  const Metrics &m = l.metrics;
-  const int choice_h = m.px(0.13);
-  const int rows = static_cast<int>((choices.size() + 2) / 3);
-  auto [row, rest] = cut_top(area, rows * choice_h + (rows - 1) * m.gap, m.gap * 2);
-  const auto cells = grid(row, static_cast<int>(choices.size()), 3, m.gap, choice_h);
-  for (std::size_t i = 0; i < choices.size(); ++i) {
-    choices[i].rect = cells[i];
-    l.buttons.push_back(std::move(choices[i]));
-  }
-  const int next_w = std::min(rest.w, m.px(0.6));
-  add(l, ButtonKind::primary,
-      Rect{rest.center_x() - next_w / 2, rest.bottom() - choice_h, next_w, choice_h},
-      Submit{}, next_id, next_key, next_ok);
-}
-
 Button choice(Event event, std::string id, std::string label_key, std::string label,
               bool selected) {
   return Button{
@@ -171,48 +100,221 @@ Button choice(Event event, std::string id, std::string label_key, std::string la
       std::move(label),   true, selected};
 }
 
+std::vector<Button> paper_choices(int selected) {
+  std::vector<Button> out;
+  for (int mm : {80, 58}) {
+    const int dots = *paper_dots_for_mm(std::to_string(mm));
+    out.push_back(choice(PaperChosen{dots}, "paper:" + std::to_string(mm),
+                         "tech.paper." + std::to_string(mm), "", selected == dots));
+  }
+  return out;
+}
+
+// Rows of up to three buttons each, every group on rows of its own, as tall
+// as `area` allows up to a choice's height; returns what is left below.
+Rect choice_rows(Layout &l, Rect area, std::vector<std::vector<Button>> groups,
+                 int max_h) {
+  const Metrics &m = l.metrics;
+  int rows = 0;
+  for (const auto &g : groups)
+    rows += static_cast<int>((g.size() + 2) / 3);
+  if (rows == 0)
+    return area;
+  const int row_h = std::min(max_h, (area.h - (rows - 1) * m.gap) / rows);
+  int y = area.y;
+  for (auto &g : groups) {
+    const int n = static_cast<int>((g.size() + 2) / 3);
+    const Rect block{area.x, y, area.w, n * row_h + (n - 1) * m.gap};
+    const auto cells = grid(block, static_cast<int>(g.size()), 3, m.gap, row_h);
+    for (std::size_t i = 0; i < g.size(); ++i) {
+      g[i].rect = cells[i];
+      l.buttons.push_back(std::move(g[i]));
+    }
+    y = block.bottom() + m.gap;
+  }
+  return Rect{area.x, y + m.gap, area.w, std::max(0, area.bottom() - y - m.gap)};
+}
+
+struct Section {
+  std::string heading_key;
+  std::vector<Button> choices;
+};
+
+// Each setting under its heading; in landscape two columns side by side,
+// so every setting fits above the save button on a 1366x768 screen.
+void settings_page(Layout &l, const State &s, Rect area) {
+  const Metrics &m = l.metrics;
+  const int heading_h = m.px(0.06);
+  const int choice_h = m.px(0.13);
+  std::vector<Section> sections;
+  {
+    Section mode{"tech.settings.mode", {}};
+    for (KioskMode k : {KioskMode::arrival, KioskMode::departure, KioskMode::both}) {
+      const std::string name(mode_name(k));
+      mode.choices.push_back(
+          choice(ModeChosen{k}, "mode:" + name, "tech.mode." + name, "", s.mode == k));
+    }
+    sections.push_back(std::move(mode));
+  }
+  {
+    Section language{"tech.settings.language", {}};
+    for (const char *code : {"vi", "en"})
+      language.choices.push_back(
+          choice(LanguageChosen{code}, std::string("language:") + code,
+                 std::string("tech.language.") + code, "", s.kiosk_language == code));
+    sections.push_back(std::move(language));
+  }
+  sections.push_back({"tech.settings.paper", paper_choices(s.paper_width_dots)});
+
+  auto [columns_area, save_row] = cut_bottom(area, choice_h, m.gap * 2);
+  const int per_column = m.portrait ? static_cast<int>(sections.size())
+                                    : static_cast<int>((sections.size() + 1) / 2);
+  std::vector<Rect> columns;
+  if (m.portrait) {
+    columns.push_back(columns_area);
+  } else {
+    auto [left, right] = split_columns(columns_area, m.gap * 2);
+    columns = {left, right};
+  }
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    Rect &column = columns[i / static_cast<std::size_t>(per_column)];
+    auto [heading, rest] = cut_top(column, heading_h, m.gap / 2);
+    l.headings.push_back({heading, sections[i].heading_key});
+    const Rect row{rest.x, rest.y, rest.w, std::min(rest.h, choice_h)};
+    choice_rows(l, row, {std::move(sections[i].choices)}, choice_h);
+    column = cut_top(rest, row.h, m.gap * 2).second;
+  }
+  const int save_w = std::min(save_row.w, m.px(0.6));
+  add(l, ButtonKind::primary,
+      Rect{save_row.center_x() - save_w / 2, save_row.y, save_w, save_row.h},
+      SaveSettings{}, "settings:save", "tech.settings.save");
+}
+
+// Keyboards laid out as on a PC (QWERTY), so a technician types without
+// searching: the digit row, three letter rows, the punctuation an address
+// needs beside them and the erase key ('<') at the end of the last row.
+// Enrollment codes ("ZRUD-BMCR-3WNZ"): digits, capitals and the dash.
+constexpr std::string_view kCodeRows[] = {"1234567890", "QWERTYUIOP", "ASDFGHJKL-",
+                                          "ZXCVBNM<"};
+// Station addresses ("https://10.0.0.5:8443", "station.local") and printer
+// addresses.
+constexpr std::string_view kAddressRows[] = {"1234567890", "qwertyuiop",
+                                             "asdfghjkl:", "zxcvbnm./-<"};
+
+// The erase key is one and a half keys wide, as a backspace key is.
+int width_units(std::string_view row) { // in half keys
+  int units = 0;
+  for (char k : row)
+    units += k == '<' ? 3 : 2;
+  return units;
+}
+
+// The keyboard `rows` under the typed text, and its OK button; a key is
+// enabled when `usable` and `typeable` says the step takes its character.
+void keyboard(Layout &l, Rect area, std::span<const std::string_view> rows, bool usable,
+              const std::function<bool(char)> &typeable, const std::string &ok_id,
+              const std::string &ok_key, bool ok_enabled) {
+  const Metrics &m = l.metrics;
+  auto [display, rest] = cut_top(area, m.px(0.11), m.gap);
+  l.display = display;
+  const int ok_h = m.px(0.12);
+  auto [keys, ok_row] = cut_bottom(rest, ok_h, m.gap);
+  const int gap = m.gap / 2;
+  int widest_units = 0;
+  int widest_keys = 0;
+  for (auto row : rows) {
+    widest_units = std::max(widest_units, width_units(row));
+    widest_keys = std::max(widest_keys, static_cast<int>(row.size()));
+  }
+  const int half_key = (keys.w - (widest_keys - 1) * gap) / widest_units;
+  const int row_count = static_cast<int>(rows.size());
+  const int key_h =
+      std::max(1, std::min((keys.h - (row_count - 1) * gap) / row_count, m.px(0.13)));
+  const int used = row_count * key_h + (row_count - 1) * gap;
+  int y = keys.y + std::max(0, (keys.h - used) / 2);
+  for (auto row : rows) {
+    const int row_w =
+        width_units(row) * half_key + (static_cast<int>(row.size()) - 1) * gap;
+    int x = keys.center_x() - row_w / 2;
+    for (char k : row) {
+      const int w = (k == '<' ? 3 : 2) * half_key;
+      add_key(l, Rect{x, y, w, key_h}, k,
+              k == '<' ? "key:erase" : std::string("key:") + k,
+              usable && (k == '<' || typeable(k)));
+      x += w + gap;
+    }
+    y += key_h + gap;
+  }
+  const int ok_w = std::min(ok_row.w, m.px(0.6));
+  add(l, ButtonKind::primary, Rect{ok_row.center_x() - ok_w / 2, ok_row.y, ok_w, ok_h},
+      Submit{}, ok_id, ok_key, ok_enabled);
+}
+
+// Groups of choices, each on rows of its own, then the step's primary button.
+void choices_then(Layout &l, Rect area, std::vector<std::vector<Button>> groups,
+                  const std::string &next_id, const std::string &next_key, bool next_ok) {
+  const Metrics &m = l.metrics;
+  const int choice_h = m.px(0.13);
+  auto [rows, next_row] = cut_bottom(area, choice_h, m.gap * 2);
+  choice_rows(l, rows, std::move(groups), choice_h);
+  const int next_w = std::min(next_row.w, m.px(0.6));
+  add(l, ButtonKind::primary,
+      Rect{next_row.center_x() - next_w / 2, next_row.y, next_w, next_row.h}, Submit{},
+      next_id, next_key, next_ok);
+}
+
+std::function<bool(char)> typeable(Screen screen) {
+  return [screen](char c) { return accepts_key(screen, c); };
+}
+
 void setup_page(Layout &l, const State &s, Rect area) {
   const bool idle = !s.setup.busy;
   switch (s.screen) {
   case Screen::setup_language:
     choices_then(l, area,
-                 {choice(LanguageChosen{"vi"}, "language:vi", "tech.language.vi", "",
-                         s.kiosk_language == "vi"),
-                  choice(LanguageChosen{"en"}, "language:en", "tech.language.en", "",
-                         s.kiosk_language == "en")},
+                 {{choice(LanguageChosen{"vi"}, "language:vi", "tech.language.vi", "",
+                          s.kiosk_language == "vi"),
+                   choice(LanguageChosen{"en"}, "language:en", "tech.language.en", "",
+                          s.kiosk_language == "en")}},
                  "setup:next", "tech.setup.next", true);
     break;
   case Screen::setup_station:
-    keyboard(l, area, kAddressKeys, idle, "setup:next", "tech.setup.next", idle);
+    keyboard(l, area, kAddressRows, idle, typeable(s.screen), "setup:next",
+             "tech.setup.next", idle);
     break;
   case Screen::setup_code:
-    keyboard(l, area, kCodeKeys, idle, "setup:next", "tech.enroll.ok",
+    keyboard(l, area, kCodeRows, idle, typeable(s.screen), "setup:next", "tech.enroll.ok",
              idle && s.entry.size() >= 4);
     break;
   case Screen::setup_printer_address:
-    keyboard(l, area, kAddressKeys, idle, "setup:next", "tech.setup.add", idle);
+    keyboard(l, area, kAddressRows, idle, typeable(s.screen), "setup:next",
+             "tech.setup.add", idle);
     break;
   case Screen::setup_printer: {
     std::vector<Button> queues;
     for (const auto &q : s.setup.queues)
       if (queues.size() < 6)
         queues.push_back(choice(QueueChosen{q}, "queue:" + q, "", q, s.setup.queue == q));
-    queues.push_back(Button{ButtonKind::action,
-                            {},
-                            Show{Screen::setup_printer_address},
-                            "setup:add-printer",
-                            "tech.setup.add_printer",
-                            "",
-                            idle});
-    queues.push_back(Button{ButtonKind::action,
-                            {},
-                            TestPrint{},
-                            "setup:test-print",
-                            "tech.setup.test_print",
-                            "",
-                            idle && !s.setup.queue.empty()});
-    choices_then(l, area, std::move(queues), "setup:next", "tech.setup.next",
-                 idle && !s.setup.queue.empty());
+    std::vector<Button> actions;
+    actions.push_back(Button{ButtonKind::action,
+                             {},
+                             Show{Screen::setup_printer_address},
+                             "setup:add-printer",
+                             "tech.setup.add_printer",
+                             "",
+                             idle});
+    actions.push_back(Button{ButtonKind::action,
+                             {},
+                             TestPrint{},
+                             "setup:test-print",
+                             "tech.setup.test_print",
+                             "",
+                             idle && !s.setup.queue.empty()});
+    auto papers = paper_choices(s.setup.paper_width_dots);
+    for (auto &p : papers)
+      p.enabled = idle;
+    choices_then(l, area, {std::move(queues), std::move(actions), std::move(papers)},
+                 "setup:next", "tech.setup.next", idle && !s.setup.queue.empty());
     break;
   }
   case Screen::setup_mode: {
@@ -222,7 +324,7 @@ void setup_page(Layout &l, const State &s, Rect area) {
       modes.push_back(choice(ModeChosen{mode}, "mode:" + name, "tech.mode." + name, "",
                              s.mode == mode));
     }
-    choices_then(l, area, std::move(modes), "setup:next", "tech.setup.next", true);
+    choices_then(l, area, {std::move(modes)}, "setup:next", "tech.setup.next", true);
     break;
   }
   default:
@@ -299,8 +401,8 @@ Layout layout_screen(const State &state, int width, int height) {
     setup_page(l, state, area);
     break;
   case Screen::enroll:
-    keyboard(l, area, kCodeKeys, !state.enrolling, "enroll:ok", "tech.enroll.ok",
-             !state.enrolling && state.entry.size() >= 4);
+    keyboard(l, area, kCodeRows, !state.enrolling, typeable(state.screen), "enroll:ok",
+             "tech.enroll.ok", !state.enrolling && state.entry.size() >= 4);
     break;
   }
   return l;

@@ -30,21 +30,23 @@ bool locked(const State &s, TimePoint now) {
 
 // Typing: digits on the PIN pad, code characters on the enrollment keyboard.
 void type(State &s, char key, TimePoint now) {
+  const std::string before = s.entry;
   if (key == '<') {
     if (!s.entry.empty())
       s.entry.pop_back();
+  } else if (!accepts_key(s.screen, key)) {
     return;
-  }
-  if (s.screen == Screen::pin) {
-    if (std::isdigit(static_cast<unsigned char>(key)) && !locked(s, now) && !s.checking &&
+  } else if (s.screen == Screen::pin) {
+    if (!locked(s, now) && !s.checking &&
         s.entry.size() < static_cast<std::size_t>(kPinMaxDigits))
       s.entry.push_back(key);
-    return;
-  }
-  const bool code_char = std::isdigit(static_cast<unsigned char>(key)) ||
-                         (key >= 'A' && key <= 'Z') || key == '-';
-  if (code_char && !s.enrolling && s.entry.size() < kCodeMaxLength)
+  } else if (!s.enrolling && s.entry.size() < kCodeMaxLength) {
     s.entry.push_back(key);
+  }
+  // A refused code is not the code being typed now; the PIN pad's words
+  // (tries left, locked) stay, they are about the pad.
+  if (s.screen == Screen::enroll && s.entry != before && s.message_bad)
+    say(s, "", false);
 }
 
 void go(State &s, Screen screen) {
@@ -99,6 +101,7 @@ Transition reduce(const State &state, const Event &event, TimePoint now) {
                    s.station_url = e.station_url;
                    s.kiosk_language = s.saved_language = e.language;
                    s.mode = s.saved_mode = e.mode;
+                   s.paper_width_dots = s.saved_paper_width_dots = e.paper_width_dots;
                    s.pin_set = e.pin_set;
                    s.tries_left = e.tries_left;
                    s.locked_until = e.locked_until;
@@ -158,6 +161,7 @@ Transition reduce(const State &state, const Event &event, TimePoint now) {
                    if (e.screen == Screen::settings) {
                      s.mode = s.saved_mode;
                      s.kiosk_language = s.saved_language;
+                     s.paper_width_dots = s.saved_paper_width_dots;
                    }
                    if (e.screen == Screen::diagnostics && !s.gathering) {
                      s.gathering = true;
@@ -184,14 +188,20 @@ Transition reduce(const State &state, const Event &event, TimePoint now) {
                        (e.language == "vi" || e.language == "en"))
                      s.kiosk_language = e.language;
                  },
+                 [&](const PaperChosen &e) {
+                   if (s.screen == Screen::settings && is_paper_width(e.dots))
+                     s.paper_width_dots = e.dots;
+                 },
                  [&](const SaveSettings &) {
                    if (s.screen != Screen::settings)
                      return;
-                   if (s.mode == s.saved_mode && s.kiosk_language == s.saved_language) {
+                   if (s.mode == s.saved_mode && s.kiosk_language == s.saved_language &&
+                       s.paper_width_dots == s.saved_paper_width_dots) {
                      say(s, "tech.settings.unchanged", false);
                      return;
                    }
-                   effects.push_back(WriteSettings{s.mode, s.kiosk_language});
+                   effects.push_back(
+                       WriteSettings{s.mode, s.kiosk_language, s.paper_width_dots});
                  },
                  [&](const SettingsSaved &e) {
                    if (s.screen != Screen::settings)
@@ -202,6 +212,7 @@ Transition reduce(const State &state, const Event &event, TimePoint now) {
                    }
                    s.saved_mode = s.mode;
                    s.saved_language = s.kiosk_language;
+                   s.saved_paper_width_dots = s.paper_width_dots;
                    // The technician reads the pages in the language just chosen.
                    s.language = s.kiosk_language;
                    s.changed = true;
@@ -266,7 +277,9 @@ std::string describe(const State &s) {
   if (!s.message_key.empty())
     out += " message=" + s.message_key;
   out += std::string(" mode=") + std::string(mode_name(s.saved_mode)) +
-         " language=" + s.saved_language;
+         " language=" + s.saved_language + " paper=" +
+         std::to_string(is_setup(s.screen) ? s.setup.paper_width_dots
+                                           : s.saved_paper_width_dots);
   return out;
 }
 

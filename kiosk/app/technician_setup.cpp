@@ -25,25 +25,15 @@ void go(State &s, Screen screen) {
     s.entry = s.setup.station_url.empty() ? "http://" : s.setup.station_url;
 }
 
-bool accepts(Screen screen, char c) {
-  const bool digit = std::isdigit(static_cast<unsigned char>(c));
-  switch (screen) {
-  case Screen::setup_station:
-    return digit || (c >= 'a' && c <= 'z') || c == '.' || c == ':' || c == '/' ||
-           c == '-';
-  case Screen::setup_printer_address:
-    return digit || (c >= 'a' && c <= 'z') || c == '.' || c == ':' || c == '-';
-  case Screen::setup_code:
-    return digit || (c >= 'A' && c <= 'Z') || c == '-';
-  case Screen::setup_pin:
-    return digit;
-  default:
-    return false;
-  }
-}
-
 std::size_t max_length(Screen screen) {
   return screen == Screen::setup_pin ? static_cast<std::size_t>(kPinMaxDigits) : 60;
+}
+
+bool station_url_has_host(std::string_view url) {
+  for (std::string_view scheme : {"http://", "https://"})
+    if (url.starts_with(scheme) && url.size() > scheme.size())
+      return true;
+  return false;
 }
 
 void submit(State &s, std::vector<Effect> &effects) {
@@ -52,7 +42,7 @@ void submit(State &s, std::vector<Effect> &effects) {
     go(s, Screen::setup_station);
     return;
   case Screen::setup_station:
-    if (!s.entry.starts_with("http://") || s.entry.size() <= 7) {
+    if (!station_url_has_host(s.entry)) {
       say(s, "tech.setup.station_missing", true);
       return;
     }
@@ -95,8 +85,9 @@ void submit(State &s, std::vector<Effect> &effects) {
     }
     s.setup.busy = true;
     say(s, "tech.setup.finishing", false);
-    effects.push_back(FinishSetup{s.setup.station_url, s.setup.queue, s.mode,
-                                  s.kiosk_language, s.entry});
+    effects.push_back(FinishSetup{s.setup.station_url, s.setup.queue,
+                                  s.setup.paper_width_dots, s.mode, s.kiosk_language,
+                                  s.entry});
     return;
   default:
     return;
@@ -104,6 +95,25 @@ void submit(State &s, std::vector<Effect> &effects) {
 }
 
 } // namespace
+
+bool accepts_key(Screen screen, char c) {
+  const bool digit = std::isdigit(static_cast<unsigned char>(c));
+  switch (screen) {
+  case Screen::setup_station:
+    return digit || (c >= 'a' && c <= 'z') || c == '.' || c == ':' || c == '/' ||
+           c == '-';
+  case Screen::setup_printer_address:
+    return digit || (c >= 'a' && c <= 'z') || c == '.' || c == ':' || c == '-';
+  case Screen::setup_code:
+  case Screen::enroll:
+    return digit || (c >= 'A' && c <= 'Z') || c == '-';
+  case Screen::pin:
+  case Screen::setup_pin:
+    return digit;
+  default:
+    return false;
+  }
+}
 
 bool is_setup(Screen screen) { return screen >= Screen::setup_language; }
 
@@ -142,13 +152,17 @@ bool reduce_setup(State &s, const Event &event, std::vector<Effect> &effects) {
                  [&](const Key &e) {
                    if (s.setup.busy)
                      return;
+                   const std::string before = s.entry;
                    if (e.key == '<') {
                      if (!s.entry.empty())
                        s.entry.pop_back();
-                   } else if (accepts(s.screen, e.key) &&
+                   } else if (accepts_key(s.screen, e.key) &&
                               s.entry.size() < max_length(s.screen)) {
                      s.entry.push_back(e.key);
                    }
+                   // What was said about the old text is not true of the new.
+                   if (s.entry != before)
+                     say(s, "", false);
                  },
                  [&](const Submit &) {
                    if (!s.setup.busy)
@@ -166,6 +180,11 @@ bool reduce_setup(State &s, const Event &event, std::vector<Effect> &effects) {
                  [&](const ModeChosen &e) {
                    if (s.screen == Screen::setup_mode)
                      s.mode = e.mode;
+                 },
+                 [&](const PaperChosen &e) {
+                   if (s.screen == Screen::setup_printer && !s.setup.busy &&
+                       is_paper_width(e.dots))
+                     s.setup.paper_width_dots = e.dots;
                  },
                  [&](const StationChecked &e) {
                    if (s.screen != Screen::setup_station || !s.setup.busy)
@@ -215,7 +234,7 @@ bool reduce_setup(State &s, const Event &event, std::vector<Effect> &effects) {
                      return;
                    s.setup.busy = true;
                    say(s, "tech.setup.printing", false);
-                   effects.push_back(PrintTest{s.setup.queue});
+                   effects.push_back(PrintTest{s.setup.queue, s.setup.paper_width_dots});
                  },
                  [&](const PrintTested &e) {
                    if (s.screen != Screen::setup_printer)

@@ -8,6 +8,10 @@
 namespace motcua::kiosk::tech {
 
 bool is_setup(Screen screen);
+// Whether a keyboard key types `c` on this screen (digits on the PIN pads,
+// code characters, address characters); a key that types nothing is drawn
+// disabled.
+bool accepts_key(Screen screen, char c);
 // The step number (1..6) of a setup screen, for its title.
 int setup_step(Screen screen);
 inline constexpr int kSetupSteps = 6;

@@ -5,6 +5,7 @@
 // state machine like the citizen screens (technician_machine.hpp): the shell
 // checks PINs, gathers diagnostics, writes the configuration and enrolls.
 #include "kiosk/app/clock.hpp"
+#include "kiosk/app/kiosk_config.hpp"
 #include "kiosk/app/screen_state.hpp"
 
 #include <optional>
@@ -47,6 +48,7 @@ struct SetupDraft {
   bool enrolled = false;
   std::vector<std::string> queues; // CUPS's, as listed
   std::string queue;               // the chosen one
+  int paper_width_dots = kPaper80mmDots;
   bool test_printed = false;
   bool busy = false; // a check, an enrollment, a print or the final write runs
 };
@@ -69,8 +71,10 @@ struct State {
   // The settings as edited, and what the file holds.
   KioskMode mode = KioskMode::arrival;
   std::string kiosk_language = "vi";
+  int paper_width_dots = kPaper80mmDots;
   KioskMode saved_mode = KioskMode::arrival;
   std::string saved_language = "vi";
+  int saved_paper_width_dots = kPaper80mmDots;
   bool changed = false; // settings or enrollment were saved this visit
 
   bool enrolling = false;
@@ -90,6 +94,7 @@ struct Opened {
   KioskMode mode = KioskMode::arrival;
   std::string language = "vi"; // the kiosk's configured language
   std::string station_url;
+  int paper_width_dots = kPaper80mmDots;
   bool pin_set = true;
   int tries_left = 5;
   std::optional<TimePoint> locked_until;
@@ -115,6 +120,9 @@ struct ModeChosen {
 };
 struct LanguageChosen {
   std::string language;
+};
+struct PaperChosen { // 80 mm or 58 mm receipt paper
+  int dots = kPaper80mmDots;
 };
 struct SaveSettings {};
 struct SettingsSaved {
@@ -162,7 +170,8 @@ using Event =
     std::variant<Opened, Key, Submit, PinChecked, Show, Refresh, DiagnosticsGathered,
                  ModeChosen, LanguageChosen, SaveSettings, SettingsSaved, EnrollFinished,
                  Leave, Touched, Tick, StartSetup, StationChecked, QueuesListed,
-                 QueueChosen, TestPrint, PrinterAdded, PrintTested, SetupFinished>;
+                 QueueChosen, TestPrint, PrinterAdded, PrintTested, SetupFinished,
+                 PaperChosen>;
 
 // Effects ------------------------------------------------------------------
 
@@ -173,6 +182,7 @@ struct GatherDiagnostics {};
 struct WriteSettings {
   KioskMode mode = KioskMode::arrival;
   std::string language;
+  int paper_width_dots = kPaper80mmDots;
 };
 struct Enroll {
   std::string code;
@@ -186,11 +196,13 @@ struct AddPrinter {
 };
 struct PrintTest {
   std::string queue;
+  int paper_width_dots = kPaper80mmDots;
 };
 // Write the configuration, token and PIN the wizard gathered.
 struct FinishSetup {
   std::string station_url;
   std::string queue;
+  int paper_width_dots = kPaper80mmDots;
   KioskMode mode = KioskMode::both;
   std::string language;
   std::string pin;

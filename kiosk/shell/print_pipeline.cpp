@@ -29,9 +29,15 @@ void PrintPipeline::submit(Ticket ticket, std::shared_ptr<const Catalog> catalog
   wake_.notify_one();
 }
 
+void PrintPipeline::set_paper_width(int dots) {
+  std::lock_guard lock(mutex_);
+  paper_width_dots_ = dots;
+}
+
 void PrintPipeline::run() {
   for (;;) {
     Job job;
+    int width = 0;
     {
       std::unique_lock lock(mutex_);
       wake_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
@@ -40,6 +46,7 @@ void PrintPipeline::run() {
         return;
       job = std::move(jobs_.front());
       jobs_.pop_front();
+      width = paper_width_dots_;
     }
     const std::string number = job.ticket.number;
     if (!job.catalog) {
@@ -47,7 +54,7 @@ void PrintPipeline::run() {
       continue;
     }
     auto print_job = ticket_print_job(job.ticket, *job.catalog, receipt_texts_, *fonts_,
-                                      paper_width_dots_, extras_);
+                                      width, extras_);
     printer_.submit(
         std::move(print_job), [report = report_, number](printer::PrintOutcome o) {
           report(PrintFinished{number, o.ok,

@@ -31,6 +31,8 @@ public:
   PrintPipeline &operator=(const PrintPipeline &) = delete;
 
   void submit(Ticket ticket, std::shared_ptr<const Catalog> catalog);
+  // The technician changed the paper: tickets not yet rendered use this width.
+  void set_paper_width(int dots);
 
 private:
   struct Job {
@@ -42,7 +44,7 @@ private:
   std::shared_ptr<printer::ReceiptFonts> fonts_;
   Texts receipt_texts_;
   ReceiptExtras extras_; // logo, footer, QR base URL from the config
-  int paper_width_dots_;
+  int paper_width_dots_; // guarded by mutex_
   printer::TicketPrinter &printer_;
   Report report_;
 

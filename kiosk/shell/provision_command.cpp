@@ -43,7 +43,7 @@ const char *const kUsage =
     "usage: motcua-kiosk provision --server URL --code CODE\n"
     "                              (--printer QUEUE | --direct HOST:PORT)\n"
     "                              [--mode arrival|departure|both] [--language vi|en]\n"
-    "                              [--cups-server HOST:PORT] [--paper 576|384]\n"
+    "                              [--cups-server HOST:PORT] [--paper-width 80|58]\n"
     "                              [--name NAME] [--config FILE] [--state-dir DIR]\n"
     "                              [--pin-file FILE|-]\n"
     "                              [--cert-sha256 FINGERPRINT]  (https: the station's\n"
@@ -107,13 +107,18 @@ int provision(const Options &o, std::ostream &out, std::ostream &err) {
   fresh.queue = option(o, "--printer", "");
   fresh.direct = option(o, "--direct", "");
   fresh.cups_server = option(o, "--cups-server", "");
-  if (o.count("--paper")) {
-    const std::string paper = o.at("--paper");
-    if (paper != "576" && paper != "384") {
-      err << "motcua-kiosk: --paper must be 576 (80 mm) or 384 (58 mm)\n";
+  // --paper (dots) is the older spelling of --paper-width (millimetres).
+  if (o.count("--paper-width") || o.count("--paper")) {
+    const bool mm = o.count("--paper-width") > 0;
+    const std::string given = mm ? o.at("--paper-width") : o.at("--paper");
+    const auto dots = mm                                 ? paper_dots_for_mm(given)
+                      : given == "576" || given == "384" ? std::optional(std::stoi(given))
+                                                         : std::nullopt;
+    if (!dots || (o.count("--paper-width") && o.count("--paper"))) {
+      err << "motcua-kiosk: --paper-width must be 80 or 58 (mm)\n";
       return kExitUsage;
     }
-    fresh.paper_width_dots = std::stoi(paper);
+    fresh.paper_width_dots = *dots;
   }
   fresh.mode = option(o, "--mode", "both");
   fresh.language = option(o, "--language", "vi");
@@ -328,13 +333,13 @@ std::optional<int> run_provision_command(const std::vector<std::string> &args,
     out << kUsage;
     return kExitOk;
   }
-  auto options =
-      args[0] == "provision"
-          ? parse_subcommand_options(args, {"--server", "--code", "--printer", "--direct",
-                                            "--mode", "--language", "--cups-server",
-                                            "--paper", "--name", "--cert-sha256",
-                                            "--config", "--state-dir", "--pin-file"})
-          : parse_subcommand_options(args, {"--config"});
+  auto options = args[0] == "provision"
+                     ? parse_subcommand_options(
+                           args, {"--server", "--code", "--printer", "--direct", "--mode",
+                                  "--language", "--cups-server", "--paper",
+                                  "--paper-width", "--name", "--cert-sha256", "--config",
+                                  "--state-dir", "--pin-file"})
+                     : parse_subcommand_options(args, {"--config"});
   if (!options) {
     err << "motcua-kiosk: " << options.error() << "\n" << kUsage;
     return kExitUsage;

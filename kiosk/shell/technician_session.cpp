@@ -115,6 +115,7 @@ void TechnicianSession::open(TimePoint now) {
   opened.mode = setup_.config.mode;
   opened.language = setup_.config.language;
   opened.station_url = setup_.config.station_url;
+  opened.paper_width_dots = setup_.config.printer.paper_width_dots;
   opened.pin_set = false;
   if (auto text = read_text_file(pin_path())) {
     if (auto record = parse_pin_record(*text, pin_path())) {
@@ -210,7 +211,7 @@ void TechnicianSession::execute(const tech::Effect &effect, TimePoint now) {
                    });
                  },
                  [&](const tech::AddPrinter &e) { add_printer(e.address); },
-                 [&](const tech::PrintTest &e) { print_test(e.queue, now); },
+                 [&](const tech::PrintTest &e) { print_test(e, now); },
                  [&](const tech::FinishSetup &e) { finish_setup(e, now); },
                  [&](const tech::ReturnToService &e) {
                    log(e.changed ? "return to service with new settings"
@@ -297,6 +298,8 @@ void TechnicianSession::write_settings(const tech::WriteSettings &e, TimePoint n
   auto updated = update_config_file(setup_.config_path, [&e](boost::json::object &o) {
     o["mode"] = std::string(mode_name(e.mode));
     o["language"] = e.language;
+    // The printer object is checked to be one when the file was read.
+    o["printer"].as_object()["paper_width_dots"] = e.paper_width_dots;
   });
   if (!updated) {
     log("settings not saved: " + updated.error(), LogLevel::warning);
@@ -304,7 +307,8 @@ void TechnicianSession::write_settings(const tech::WriteSettings &e, TimePoint n
     return;
   }
   log("settings saved to " + setup_.config_path + ": mode " +
-      std::string(mode_name(e.mode)) + ", language " + e.language);
+      std::string(mode_name(e.mode)) + ", language " + e.language + ", paper " +
+      std::to_string(e.paper_width_dots) + " dots");
   setup_.config = *updated;
   if (!changes_)
     changes_.emplace();
@@ -363,11 +367,13 @@ void TechnicianSession::add_printer(const std::string &address) {
   });
 }
 
-void TechnicianSession::print_test(const std::string &queue, TimePoint now) {
+void TechnicianSession::print_test(const tech::PrintTest &e, TimePoint now) {
   // On this thread: the receipt's fonts share FreeType with the screen.
   std::ostringstream out, err;
+  const std::string &queue = e.queue;
   const int status =
-      run_printer_command({"test-print", "--queue", queue, "--deadline-ms", "15000"},
+      run_printer_command({"test-print", "--queue", queue, "--width",
+                           std::to_string(e.paper_width_dots), "--deadline-ms", "15000"},
                           setup_.assets_dir, out, err)
           .value_or(1);
   std::string detail = err.str().empty() ? out.str() : err.str();
@@ -384,6 +390,7 @@ void TechnicianSession::finish_setup(const tech::FinishSetup &e, TimePoint now) 
   NewConfig fresh;
   fresh.station_url = e.station_url;
   fresh.queue = e.queue;
+  fresh.paper_width_dots = e.paper_width_dots;
   fresh.mode = std::string(mode_name(e.mode));
   fresh.language = e.language;
   fresh.state_dir = setup_.state_dir;
@@ -411,7 +418,8 @@ void TechnicianSession::finish_setup(const tech::FinishSetup &e, TimePoint now) 
     return;
   }
   log("setup saved to " + setup_.config_path + " (station " + e.station_url +
-      ", printer " + e.queue + ", mode " + fresh.mode + ")");
+      ", printer " + e.queue + " on " + std::to_string(e.paper_width_dots) +
+      "-dot paper, mode " + fresh.mode + ")");
   setup_.config = *checked;
   if (!changes_)
     changes_.emplace();

@@ -79,7 +79,7 @@ private:
   void enroll(std::string code);
   void check_station(const std::string &url);
   void add_printer(const std::string &address);
-  void print_test(const std::string &queue, TimePoint now);
+  void print_test(const tech::PrintTest &test, TimePoint now);
   void finish_setup(const tech::FinishSetup &setup, TimePoint now);
   // The station client for `url` (the wizard's typed one, else the configured).
   net::StationClient *client_for(const std::string &url);

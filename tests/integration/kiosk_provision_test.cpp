@@ -64,6 +64,8 @@ TEST_CASE(
                                            env["CUPS_SERVER"],
                                            "--mode",
                                            "arrival",
+                                           "--paper-width",
+                                           "58",
                                            "--name",
                                            "Kiosk sảnh",
                                            "--config",
@@ -81,6 +83,7 @@ TEST_CASE(
   CHECK((info.st_mode & 0777) == 0600); // a secret: its owner only
   const auto written = read_file(config);
   CHECK(has(written, R"("mode":"arrival")"));
+  CHECK(has(written, R"("paper_width_dots":384)"));
   CHECK(has(written, R"("state_dir":")" + state));
 
   auto healthy = run(dir, MOTCUA_KIOSK_BIN, {"doctor", "--config", config});
@@ -140,5 +143,12 @@ TEST_CASE("a damaged configuration is reported by doctor and kept by provision")
           {"provision", "--server", "http://127.0.0.1:9", "--code", "X", "--printer", "q",
            "--mode", "lobby", "--config", dir + "/new.json"});
   CHECK(bad_mode.status == 2);
+  CHECK_FALSE(fs::exists(dir + "/new.json"));
+  auto bad_paper =
+      run(dir, MOTCUA_KIOSK_BIN,
+          {"provision", "--server", "http://127.0.0.1:9", "--code", "X", "--printer", "q",
+           "--paper-width", "576", "--config", dir + "/new.json"});
+  CHECK(bad_paper.status == 2);
+  CHECK(has(bad_paper.output, "--paper-width must be 80 or 58"));
   CHECK_FALSE(fs::exists(dir + "/new.json"));
 }

@@ -219,14 +219,15 @@ TEST_CASE("a kiosk without a configuration is set up on its screen, then serves"
       // A station that does not answer is said so, in plain words.
       + typed("127.0.0.1:1") + "tap setup:next\nsleep 1500\nprint-state\n" +
       shot("2-station-failed") + "tap key:erase\n" + typed(station.port) +
-      shot("2-station") + "tap setup:next\nwait-technician setup-code 10000\n" +
+      "print-state\n" + shot("2-station") +
+      "tap setup:next\nwait-technician setup-code 10000\n" +
       typed(enrollment_code(dir, station)) + shot("3-code") +
       "tap setup:next\nwait-technician setup-printer 10000\nsleep 1500\n" +
       shot("4-printer") +
       "tap setup:add-printer\nwait-technician setup-printer-address\n" + typed(printer) +
       shot("4-printer-address") +
       "tap setup:next\nwait-technician setup-printer 10000\n"
-      "tap setup:test-print\nsleep 300\nprint-state\n" +
+      "tap paper:58\ntap setup:test-print\nsleep 300\nprint-state\n" +
       shot("4-printer-tested") +
       "tap setup:next\nwait-technician setup-mode\ntap mode:arrival\n" + shot("5-mode") +
       "tap setup:next\nwait-technician setup-pin\ntap pin:1\ntap pin:3\ntap pin:5\n"
@@ -235,6 +236,10 @@ TEST_CASE("a kiosk without a configuration is set up on its screen, then serves"
   auto setup = kiosk_run(dir, "setup", config, script, env["CUPS_SERVER"]);
   CHECK(has(setup, "the setup wizard starts"));
   CHECK(has(setup, "message=tech.setup.station_failed"));
+  // Once the address is edited the old address's error is gone.
+  CHECK(has(setup, "technician=setup-station entered=" +
+                       std::to_string(std::string("http://" + address).size()) +
+                       " queue= mode="));
   const std::string queue = "receipt-127-0-0-1-" + env["MOTCUA_LISTENER_PORT"];
   CHECK(has(setup, "queue=" + queue + " message=tech.setup.printed"));
   CHECK(has(setup, "setup saved to " + config));
@@ -244,6 +249,7 @@ TEST_CASE("a kiosk without a configuration is set up on its screen, then serves"
   CHECK(has(written, R"("station_url":"http://)" + address + "\""));
   CHECK(has(written, R"("queue":")" + queue + "\""));
   CHECK(has(written, R"("mode":"arrival")"));
+  CHECK(has(written, R"("paper_width_dots":384)"));
   CHECK(fs::exists(dir + "/etc/kiosk.token"));
   CHECK(fs::exists(dir + "/etc/technician-pin.json"));
 
@@ -254,6 +260,7 @@ TEST_CASE("a kiosk without a configuration is set up on its screen, then serves"
                 "wait-print 30000\nprint-state\n",
                 env["CUPS_SERVER"]);
   CHECK(has(serve, "print=printed"));
+  CHECK(has(serve, "paper 384 dots"));
   auto doctor =
       run(dir + "/doctor.log", {MOTCUA_KIOSK_BIN, "doctor", "--config", config});
   CHECK_MESSAGE(has(doctor.output, "token accepted by the station: ok"), doctor.output);
