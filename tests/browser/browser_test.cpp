@@ -115,6 +115,14 @@ struct Station {
     auto added = http_call(port, "POST", "/api/v1/admin/counters", body, chief);
     REQUIRE_MESSAGE(added.status == 201, added.body);
   }
+  // A ticket issued as the kiosk `kiosk_token`: its station day.
+  std::string issue(const std::string &kiosk_token,
+                    const std::string &service = "A") const {
+    auto t = http_call(port, "POST", "/api/v1/tickets",
+                       R"({"service":)" + quoted(service) + "}", kiosk_token);
+    REQUIRE_MESSAGE(t.status == 201, t.body);
+    return std::string(json::parse(t.body).at("ticket").at("day").as_string());
+  }
   // A kiosk enrolled with a fresh code: its token.
   std::string enroll(const std::string &chief, const std::string &name = "kiosk") const {
     auto code = http_call(port, "POST", "/api/v1/admin/enrollment-codes", "", chief);
@@ -297,12 +305,8 @@ TEST_CASE("the chief reads a month's and a quarter's figures on the reports page
   act("open");
   // Today: three tickets, two served at once, the third a no-show.
   std::string day;
-  for (int i = 0; i < 3; ++i) {
-    auto t =
-        http_call(port, "POST", "/api/v1/tickets", R"({"service":"A"})", kiosk_token);
-    REQUIRE(t.status == 201);
-    day = std::string(json::parse(t.body).at("ticket").at("day").as_string());
-  }
+  for (int i = 0; i < 3; ++i)
+    day = station.issue(kiosk_token);
   for (const char *action : {"call-next", "start", "done", "call-next", "start", "done",
                              "call-next", "recall", "recall", "no-show"})
     act(action);

@@ -115,11 +115,19 @@ function setConnection(s) {
   if (s === 'open') refresh(); // events missed while away: ask for the whole picture
 }
 
-// The whole picture: the counter, its ticket and every count.
-async function refresh() {
+// Bumped by every answer and event the page applies: a picture asked for
+// before one of them is older than what the page shows.
+let changes = 0;
+
+// The whole picture: the counter, its ticket and every count. A picture
+// that an action's answer or an event overtook (a reconnect's refresh racing
+// the officer's first key press) is asked for again rather than shown.
+async function refresh(tries = 3) {
   try {
     if (!state.catalog) state.catalog = await api('GET', '/api/v1/catalog');
+    const asked = changes;
     const data = await api('GET', '/api/v1/counters', { token: state.token });
+    if (changes !== asked && tries > 1) return refresh(tries - 1);
     state.counts = data.counts;
     state.counter = data.counters.find((c) => c.id === state.counterId) || null;
     state.ticket =
@@ -136,6 +144,7 @@ async function refresh() {
 }
 
 function onEvent(message) {
+  ++changes;
   if (message.counts) state.counts = message.counts;
   if (message.counter && message.counter.id === state.counterId) {
     state.counter = message.counter;
@@ -170,6 +179,7 @@ async function act(action, extra) {
         body: action === 'transfer' ? { service_id: extra } : undefined,
       });
       const ticket = data.ticket;
+      ++changes;
       state.ticket = ['called', 'serving'].includes(ticket.state) ? ticket : null;
       showError(null);
     }

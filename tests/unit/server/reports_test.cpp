@@ -172,6 +172,18 @@ void seed(Month &m) {
          "2026-07-10T14:00:00+07:00", R"("other")");
 }
 
+// The seeded month with its reports attached, as motcua-station wires them.
+struct SeededMonth : Month {
+  std::unique_ptr<StationReports> reports;
+  SeededMonth() : Month(MovableClock{}) {
+    seed(*this);
+    auto opened = StationReports::open(dir.path(), test::small_catalog());
+    REQUIRE_MESSAGE(opened, (opened ? "" : opened.error()));
+    reports = std::move(opened).value();
+    api->set_reports(reports.get());
+  }
+};
+
 json::object keyed(const json::object &report, const char *list, const std::string &key) {
   for (const auto &g : report.at(list).as_array())
     if (g.at("key") == key.c_str())
@@ -190,11 +202,7 @@ void check_group(const json::object &g, int total, int satisfied, double rate) {
 
 TEST_CASE(
     "the satisfaction report of a seeded month counts every rating where it belongs") {
-  Month m{MovableClock{}};
-  seed(m);
-  auto reports = StationReports::open(m.dir.path(), test::small_catalog());
-  REQUIRE_MESSAGE(reports, (reports ? "" : reports.error()));
-  m.api->set_reports(reports->get());
+  SeededMonth m;
 
   auto r = m.report("/api/v1/reports/satisfaction?month=2026-11");
   CHECK(r.at("period").at("kind") == "month");
@@ -262,11 +270,7 @@ TEST_CASE(
 
 TEST_CASE("the satisfaction report of a quarter and of a year compares with the one "
           "before") {
-  Month m{MovableClock{}};
-  seed(m);
-  auto reports = StationReports::open(m.dir.path(), test::small_catalog());
-  REQUIRE(reports);
-  m.api->set_reports(reports->get());
+  SeededMonth m;
 
   auto q4 = m.report("/api/v1/reports/satisfaction?period=2026-Q4");
   CHECK(q4.at("period").at("kind") == "quarter");
@@ -306,11 +310,7 @@ TEST_CASE("the satisfaction report of a quarter and of a year compares with the 
 
 TEST_CASE("the queue report of a seeded month gives tickets, waits, service times and "
           "no-shows") {
-  Month m{MovableClock{}};
-  seed(m);
-  auto reports = StationReports::open(m.dir.path(), test::small_catalog());
-  REQUIRE(reports);
-  m.api->set_reports(reports->get());
+  SeededMonth m;
 
   auto q = m.report("/api/v1/reports/queue?month=2026-11");
   CHECK(q.at("tickets") == 5);
@@ -414,11 +414,7 @@ TEST_CASE("the queue report of a seeded month gives tickets, waits, service time
 }
 
 TEST_CASE("reports export CSV and refuse a bad month and non-chiefs") {
-  Month m{MovableClock{}};
-  seed(m);
-  auto reports = StationReports::open(m.dir.path(), test::small_catalog());
-  REQUIRE(reports);
-  m.api->set_reports(reports->get());
+  SeededMonth m;
   auto csv = m.handle(request(
       "GET", "/api/v1/reports/satisfaction?month=2026-11&format=csv", "", m.chief));
   REQUIRE(csv.status == 200);
