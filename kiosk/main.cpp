@@ -10,6 +10,7 @@
 #include "kiosk/app/technician_texts.hpp"
 #include "kiosk/app/texts.hpp"
 #include "kiosk/app/ticket_print_job.hpp"
+#include "kiosk/shell/kiosk_display.hpp"
 #include "kiosk/shell/kiosk_token.hpp"
 #include "kiosk/shell/pin_command.hpp"
 #include "kiosk/shell/print_pipeline.hpp"
@@ -18,7 +19,6 @@
 #include "kiosk/shell/printer_probe.hpp"
 #include "kiosk/shell/provision_command.hpp"
 #include "kiosk/shell/request_key.hpp"
-#include "kiosk/shell/sdl_script_host.hpp"
 #include "kiosk/shell/setup_wizard.hpp"
 #include "kiosk/shell/station_address.hpp"
 #include "kiosk/shell/technician_session.hpp"
@@ -64,7 +64,6 @@ using namespace motcua::kiosk;
 namespace {
 
 constexpr int kExitUsage = 2;
-constexpr int kExitScriptFailed = 3;
 constexpr int kExitStartup = 1;
 // How often an idle printer is asked for its paper, cover and queue state: a
 // fault shows on the screen within this time (and after every job at once).
@@ -136,7 +135,6 @@ struct Loaded {
   KioskConfig config;
   std::map<std::string, Texts, std::less<>> screen_texts; // "vi" and "en"
   Texts receipt_texts;
-  std::optional<std::vector<script::Line>> script;
   net::StationAddress station;
   std::string journal_path;
   std::string token; // from enrollment; empty: not enrolled
@@ -172,16 +170,6 @@ Result<Loaded> load_inputs(const CliOptions &options) {
   auto station = station_address(*config);
   if (!station)
     return unexpected(options.config_path + ": " + station.error());
-  std::optional<std::vector<script::Line>> lines;
-  if (!options.script_path.empty()) {
-    auto text = read_text_file(options.script_path);
-    if (!text)
-      return unexpected(options.script_path + ": " + text.error());
-    auto parsed = script::parse(*text, options.script_path);
-    if (!parsed)
-      return unexpected(parsed.error());
-    lines = std::move(parsed.value());
-  }
   const char *state_directory = std::getenv("STATE_DIRECTORY");
   std::string journal_path = resolve_journal_path(*config, options.config_path,
                                                   state_directory ? state_directory : "");
@@ -189,10 +177,9 @@ Result<Loaded> load_inputs(const CliOptions &options) {
       *config, options.config_path, state_directory ? state_directory : ""));
   if (!token)
     return unexpected(token.error());
-  return Loaded{std::move(config.value()),  std::move(screen_texts),
-                std::move(receipt_texts),   std::move(lines),
-                std::move(station.value()), std::move(journal_path),
-                std::move(token).value()};
+  return Loaded{std::move(config.value()), std::move(screen_texts),
+                std::move(receipt_texts),  std::move(station.value()),
+                std::move(journal_path),   std::move(token).value()};
 }
 
 // Kiosk-local RFC 3339 time of a rating tap, "2026-11-28T08:15:03+07:00".
@@ -257,45 +244,45 @@ make_ticket_printer(const PrinterSettings &settings) {
       std::make_unique<printer::CupsRawPrinter>(queue));
 }
 
-int run(const CliOptions &options, Loaded in, Clock::time_point started) {
-  // The journal first: a damaged or newer one stops the kiosk here, named, before
-  // a citizen's rating could be thanked for and then lost.
-  auto journal = net::Journal::open(in.journal_path);
+// The automation script, checked before anything opens.
+Result<std::optional<std::vector<script::Line>>> load_script(const CliOptions &options) {
+  if (options.script_path.empty())
+    return std::optional<std::vector<script::Line>>();
+  auto text = read_text_file(options.script_path);
+  if (!text)
+    return unexpected(options.script_path + ": " + text.error());
+  auto parsed = script::parse(*text, options.script_path);
+  if (!parsed)
+    return unexpected(parsed.error());
+  return std::optional(std::move(parsed.value()));
+}
+
+// The journal first: a damaged or newer one stops the kiosk here, named,
+// before a citizen's rating could be thanked for and then lost.
+Result<std::unique_ptr<net::Journal>> open_journal(const std::string &path) {
+  auto journal = net::Journal::open(path);
   if (!journal) {
     log("journal: " + journal.error().message, LogLevel::error);
     if (journal.error().kind == net::JournalError::Kind::corrupt)
       log("journal: the file is kept as found; a technician may move it aside to start "
           "a new one (its unsent records are then lost unless recovered)");
-    return kExitStartup;
+    return unexpected(journal.error().message);
   }
   if (auto counts = (*journal)->counts())
-    log("journal " + in.journal_path + ": " + std::to_string(counts->unsent_ratings) +
+    log("journal " + path + ": " + std::to_string(counts->unsent_ratings) +
         " unsent ratings, " + std::to_string(counts->sent_ratings) + " sent");
-  auto session = ui::SdlSession::start();
-  if (!session) {
-    log(session.error(), LogLevel::error);
-    return kExitStartup;
-  }
-  auto bridge_result = EventBridge::create();
-  if (!bridge_result) {
-    log(bridge_result.error(), LogLevel::error);
-    return kExitStartup;
-  }
-  const EventBridge bridge = bridge_result.value();
-  auto window = ui::Window::open(
-      {options.windowed ? ui::WindowMode::windowed : ui::WindowMode::fullscreen,
-       options.width, options.height, "MotCua"});
-  if (!window) {
-    log(window.error(), LogLevel::error);
-    return kExitStartup;
-  }
+  return std::move(journal.value());
+}
+
+int run(const CliOptions &options, Loaded in, std::unique_ptr<net::Journal> journal,
+        KioskDisplay &display, Clock::time_point started) {
+  const EventBridge &bridge = display.bridge();
+  ui::Window &window = display.window();
+  ui::TextCache &text = display.text();
+  UiLoop &loop = display.loop();
+  window.set_orientation(in.config.orientation);
   const std::string regular = options.assets_dir + "/fonts/NotoSans-Regular.ttf";
   const std::string bold = options.assets_dir + "/fonts/NotoSans-Bold.ttf";
-  auto text = ui::TextCache::open((*window)->renderer(), regular, bold);
-  if (!text) {
-    log(text.error(), LogLevel::error);
-    return kExitStartup;
-  }
   auto fonts = printer::ReceiptFonts::load(regular, bold);
   if (!fonts) {
     log("receipt fonts: " + fonts.error(), LogLevel::error);
@@ -361,7 +348,7 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
     outbox_options.retention = std::chrono::hours(24) * in.config.journal_retention_days;
     std::mt19937_64 jitter_source{std::random_device{}()};
     net::RatingOutbox outbox(
-        **journal,
+        *journal,
         [&sync_client](const Rating &rating, net::SendDone done) {
           sync_client.submit_rating(
               rating, [done = std::move(done)](Result<bool, net::StationError> r) {
@@ -378,7 +365,7 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
       return std::uniform_real_distribution<double>(0.0, 1.0)(jitter_source);
     };
     net::TicketOutbox ticket_outbox(
-        **journal,
+        *journal,
         [&sync_client](const net::OfflineTicketRecord &t, net::SendDone done) {
           sync_client.upload_offline_tickets(
               {t.upload},
@@ -401,7 +388,7 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
     constexpr long kNoOffset = std::numeric_limits<long>::min();
     auto station_offset = std::make_shared<std::atomic<long>>(kNoOffset);
     long kept_offset = kNoOffset;
-    if (auto kept = (*journal)->cached("station_utc_offset"); kept && *kept)
+    if (auto kept = journal->cached("station_utc_offset"); kept && *kept)
       if (auto offset = parse_offset_text(**kept))
         *station_offset = kept_offset = *offset;
     auto station_today = [&station_offset] {
@@ -414,7 +401,7 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
     lease_policy.block_size = in.config.offline_lease_size;
     lease_policy.refill_below = in.config.offline_refill_below;
     net::LeaseKeeper leases(
-        **journal,
+        *journal,
         [&sync_client, station_offset](const std::string &service, int count,
                                        const std::string &key, net::LeaseDone done) {
           sync_client.lease_block(
@@ -499,7 +486,7 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
                 const std::string day = leases.day();
                 OfflineTicketUpload upload{new_request_key(), e.service_id, 0,
                                            e.priority_group, local_rfc3339_now()};
-                auto issued = (*journal)->issue_from_lease(
+                auto issued = journal->issue_from_lease(
                     day, service ? service->prefix : e.service_id, upload, wall_ms());
                 if (!issued) {
                   log("offline ticket NOT journaled: " + issued.error().message,
@@ -535,7 +522,7 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
                 rating.id = new_request_key();
                 rating.rated_at = local_rfc3339_now();
                 const auto t0 = Clock::now();
-                if (auto error = (*journal)->add_rating(rating, wall_ms())) {
+                if (auto error = journal->add_rating(rating, wall_ms())) {
                   // Better sent once without a journal than not at all.
                   log("rating " + rating.id + " NOT journaled: " + error->message +
                           "; sending it directly",
@@ -558,11 +545,9 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
           effect);
     };
 
-    ui::ScreenPainter painter((*window)->renderer(), **text, in.screen_texts);
-    SdlScriptHost host(**window, painter);
+    ui::ScreenPainter painter(window.renderer(), text, in.screen_texts);
     // The technician screens behind the corner gesture (docs/KIOSK.md).
-    ui::TechnicianPainter technician_painter((*window)->renderer(), **text,
-                                             in.screen_texts);
+    ui::TechnicianPainter technician_painter(window.renderer(), text, in.screen_texts);
     const char *state_env = std::getenv("STATE_DIRECTORY");
     TechnicianSession technician(
         {options.config_path, in.config,
@@ -570,7 +555,7 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
          resolve_token_path(in.config, options.config_path, state_env ? state_env : ""),
          in.station, [&bridge] { bridge.push(Tick{}); },
          [&](tech::DiagnosticFacts &facts) {
-           if (auto counts = (*journal)->counts())
+           if (auto counts = journal->counts())
              facts.outbox_depth = counts->unsent_ratings + counts->unsent_tickets;
            for (const auto &[service, left] : leases.remaining())
              facts.leases[service] = left;
@@ -581,10 +566,8 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
            facts.last_problem = last_logged_problem();
          }},
         technician_painter);
-    host.set_technician(&technician);
-    std::optional<script::Player> player;
-    if (in.script)
-      player.emplace(std::move(*in.script), options.script_path, host, std::cout);
+    loop.host().set_screens(&painter, &technician);
+    script::Player *const player = loop.player();
 
     auto first = start(screen_settings(in.config));
     State state = first.state;
@@ -624,11 +607,11 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
         // an outage still issues from its leases.
         if (const auto *loaded = std::get_if<CatalogLoaded>(&*event);
             loaded && !loaded->cached) {
-          if (auto e = (*journal)->put_cached(
-                  "catalog", catalog_to_json(*loaded->catalog), wall_ms()))
+          if (auto e = journal->put_cached("catalog", catalog_to_json(*loaded->catalog),
+                                           wall_ms()))
             log("catalog not kept: " + e->message, LogLevel::warning);
         } else if (std::holds_alternative<CatalogFailed>(*event) && !state.catalog) {
-          auto kept = (*journal)->cached("catalog");
+          auto kept = journal->cached("catalog");
           if (kept && *kept) {
             auto catalog = parse_catalog(**kept, in.journal_path + " (kept catalog)");
             if (catalog) {
@@ -653,9 +636,9 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
         running = false; // a way out for developers; full screen swallows keys
         return;
       }
-      if (technician.handle(sdl, (*window)->width(), (*window)->height(), now))
+      if (technician.handle(sdl, window.width(), window.height(), now))
         return;
-      auto outcome = input.handle(sdl, state, (*window)->width(), (*window)->height());
+      auto outcome = input.handle(sdl, state, window.width(), window.height());
       if (outcome.redraw) {
         // The pressed look shows on the frame drawn for this very touch.
         dirty = true;
@@ -664,13 +647,6 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
         apply(*outcome.event, now);
     };
 
-    // Under systemd: ready once the first frame is up, then alive on each turn
-    // of this loop, at least every half watchdog interval: a hung loop stops
-    // the pings and systemd restarts the kiosk.
-    const auto systemd = SystemdNotifier::from_environment();
-    const auto alive_every = systemd.alive_interval();
-    TimePoint next_alive = Clock::now();
-    bool first_frame = true;
     while (running) {
       TimePoint now = Clock::now();
       if (technician.pump(now))
@@ -683,6 +659,7 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
         if (changes->config) { // the technician's settings: the screens start anew
           in.config = *changes->config;
           pipeline.set_paper_width(in.config.printer.paper_width_dots);
+          window.set_orientation(in.config.orientation);
           auto restart = start(screen_settings(in.config));
           state = restart.state;
           input.forget_press();
@@ -692,23 +669,21 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
         dirty = true;
       }
       if (dirty && technician.active()) {
-        technician.paint((*window)->width(), (*window)->height());
-        SDL_RenderPresent((*window)->renderer());
+        window.begin_frame();
+        technician.paint(window.width(), window.height());
+        loop.present();
         dirty = false;
       }
       if (dirty) {
-        painter.paint(state, (*window)->width(), (*window)->height(), input.pressed());
-        SDL_RenderPresent((*window)->renderer());
+        window.begin_frame();
+        painter.paint(state, window.width(), window.height(), input.pressed());
         dirty = false;
-        if (first_frame) {
-          first_frame = false;
-          systemd.ready();
+        if (loop.present())
           log("first frame after " +
               std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
                                  Clock::now() - started)
                                  .count()) +
               " ms");
-        }
       }
       if (state.catalog != leased_catalog) {
         leased_catalog = state.catalog;
@@ -721,15 +696,15 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
       leases.pump(now, wall_ms(), station_today());
       if (const long offset = *station_offset; offset != kept_offset) {
         kept_offset = offset;
-        if (auto e = (*journal)->put_cached("station_utc_offset", std::to_string(offset),
-                                            wall_ms()))
+        if (auto e = journal->put_cached("station_utc_offset", std::to_string(offset),
+                                         wall_ms()))
           log("station offset not kept: " + e->message, LogLevel::warning);
       }
       if (!*health_in_flight) {
         KioskHealth health;
         health.version = MOTCUA_KIOSK_VERSION;
         report_printer_health(state, health);
-        if (auto counts = (*journal)->counts())
+        if (auto counts = journal->counts())
           health.outbox_depth = counts->unsent_ratings + counts->unsent_tickets;
         health.uptime_seconds =
             std::chrono::duration_cast<std::chrono::seconds>(now - started).count();
@@ -765,49 +740,25 @@ int run(const CliOptions &options, Loaded in, Clock::time_point started) {
            {outbox.next_wake(), ticket_outbox.next_wake(), leases.next_wake()})
         if (retry)
           wake = wake ? std::min(*wake, *retry) : *retry;
-      if (alive_every) {
-        if (now >= next_alive) {
-          systemd.alive();
-          next_alive = now + *alive_every;
-        }
-        wake = wake ? std::min(*wake, next_alive) : next_alive;
-      }
-      // Input the script pushed is handled (and drawn) before its next command.
-      const bool input_pending = player && SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT);
-      if (player && !input_pending) {
-        auto step = player->advance(state, now);
-        if (step.status == script::Step::Status::failed) {
-          log("script failed: " + step.error, LogLevel::error);
-          exit_code = kExitScriptFailed;
-          break;
-        }
-        if (step.status == script::Step::Status::finished)
-          break;
-        if (step.wake)
-          wake = wake ? std::min(*wake, *step.wake) : *step.wake;
-        // The script may have drawn or changed nothing; events decide.
-      }
-
-      SDL_Event sdl;
-      int got = 0;
-      if (wake) {
-        auto ms =
-            std::chrono::ceil<std::chrono::milliseconds>(*wake - Clock::now()).count();
-        got = SDL_WaitEventTimeout(
-            &sdl, static_cast<int>(std::clamp<long long>(ms, 0, 3600000)));
-      } else {
-        got = SDL_WaitEvent(&sdl);
+      auto turn = loop.next(state, wake);
+      if (turn.ended) {
+        exit_code = *turn.ended;
+        break;
       }
       now = Clock::now();
-      if (got) {
-        handle(sdl, now);
+      if (turn.event) {
+        handle(*turn.event, now);
         // Draw a press before handling what queued behind it.
-        while (running && !dirty && SDL_PollEvent(&sdl))
-          handle(sdl, now);
+        while (running && !dirty)
+          if (auto more = loop.poll())
+            handle(*more, now);
+          else
+            break;
       }
       apply(Tick{}, now);
     }
-    systemd.stopping();
+    loop.stopping();
+    loop.host().set_screens(nullptr, nullptr);
     log(exit_code == 0 ? "exiting" : "exiting after a script failure");
     log("outbox: " + std::to_string(outbox.stats().acknowledged) +
         " ratings delivered, " + std::to_string(outbox.in_flight()) +
@@ -846,17 +797,40 @@ int main(int argc, char **argv) {
     std::cout << cli_usage();
     return 0;
   }
-  // First boot: the setup wizard writes the configuration the kiosk then reads.
-  if (std::error_code ec; !std::filesystem::exists(options->config_path, ec)) {
-    if (const int status = run_setup_wizard(*options); status != kSetupDone)
-      return status;
-    if (!options->script_path.empty())
-      return 0; // the script drove the wizard; a new run drives the screens
+  auto script = load_script(*options);
+  if (!script) {
+    log(script.error(), LogLevel::error);
+    return kExitUsage;
   }
+  auto open_display = [&]() -> std::unique_ptr<KioskDisplay> {
+    auto display = KioskDisplay::open(*options, std::move(script.value()));
+    if (!display) {
+      log(display.error(), LogLevel::error);
+      return nullptr;
+    }
+    return std::move(display.value());
+  };
+  // First boot: the setup wizard writes the configuration the kiosk then
+  // reads, and the kiosk goes on to its home screen on the same display.
+  std::unique_ptr<KioskDisplay> display;
+  if (std::error_code ec; !std::filesystem::exists(options->config_path, ec)) {
+    if (!(display = open_display()))
+      return kExitStartup;
+    if (const int status = run_setup_wizard(*options, *display); status != kSetupDone)
+      return status;
+  }
+  // Everything read from files is checked before a window opens on a
+  // configured kiosk.
   auto inputs = load_inputs(*options);
   if (!inputs) {
     log(inputs.error(), LogLevel::error);
     return kExitUsage;
   }
-  return run(*options, std::move(inputs.value()), started);
+  auto journal = open_journal(inputs->journal_path);
+  if (!journal)
+    return kExitStartup;
+  if (!display && !(display = open_display()))
+    return kExitStartup;
+  return run(*options, std::move(inputs.value()), std::move(journal.value()), *display,
+             started);
 }

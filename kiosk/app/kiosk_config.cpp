@@ -193,6 +193,7 @@ KioskConfig parse(const json::value &root) {
                        "printer",
                        "receipt",
                        "language",
+                       "orientation",
                        "ticket_screen_seconds",
                        "request_timeout_ms",
                        "mode",
@@ -244,6 +245,14 @@ KioskConfig parse(const json::value &root) {
   config.language = string_field(top, "language", "", &config.language);
   if (config.language != "vi" && config.language != "en")
     throw Reject{"language", "is \"" + config.language + "\"; must be \"vi\" or \"en\""};
+  const std::string automatic(orientation_name(config.orientation));
+  const std::string orientation = string_field(top, "orientation", "", &automatic);
+  auto parsed_orientation = parse_orientation_name(orientation);
+  if (!parsed_orientation)
+    throw Reject{"orientation",
+                 "is \"" + orientation +
+                     "\"; must be \"auto\", \"landscape\" or \"portrait\""};
+  config.orientation = *parsed_orientation;
   config.ticket_screen_seconds =
       int_field(top, "ticket_screen_seconds", "", config.ticket_screen_seconds, 1, 120);
   config.request_timeout_ms =

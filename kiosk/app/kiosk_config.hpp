@@ -1,6 +1,7 @@
 #pragma once
 // The kiosk's settings file (JSON, format_version 1). A bad file is refused
 // with the field named; it is never silently replaced by defaults.
+#include "kiosk/app/orientation.hpp"
 #include "kiosk/app/screen_state.hpp"
 #include "net/protocol/result.hpp"
 #include "printer/receipt_blocks.hpp"
@@ -52,9 +53,10 @@ struct KioskConfig {
   std::string station_certificate_sha256;
   PrinterSettings printer;
   ReceiptSettings receipt;
-  std::string language = "vi";   // screen language: "vi" or "en"
-  int ticket_screen_seconds = 8; // how long the number stays on screen
-  int request_timeout_ms = 3000; // per station request
+  std::string language = "vi";                      // screen language: "vi" or "en"
+  Orientation orientation = Orientation::automatic; // "auto", "landscape", "portrait"
+  int ticket_screen_seconds = 8;                    // how long the number stays on screen
+  int request_timeout_ms = 3000;                    // per station request
 
   KioskMode mode = KioskMode::arrival;      // "arrival", "departure" or "both"
   std::vector<std::string> priority_groups; // catalog group ids offered after the service

@@ -110,6 +110,17 @@ std::vector<Button> paper_choices(int selected) {
   return out;
 }
 
+std::vector<Button> orientation_choices(Orientation selected) {
+  std::vector<Button> out;
+  for (Orientation o :
+       {Orientation::automatic, Orientation::landscape, Orientation::portrait}) {
+    const std::string name(orientation_name(o));
+    out.push_back(choice(OrientationChosen{o}, "orientation:" + name,
+                         "tech.orientation." + name, "", selected == o));
+  }
+  return out;
+}
+
 // Rows of up to three buttons each, every group on rows of its own, as tall
 // as `area` allows up to a choice's height; returns what is left below.
 Rect choice_rows(Layout &l, Rect area, std::vector<std::vector<Button>> groups,
@@ -165,6 +176,7 @@ void settings_page(Layout &l, const State &s, Rect area) {
     sections.push_back(std::move(language));
   }
   sections.push_back({"tech.settings.paper", paper_choices(s.paper_width_dots)});
+  sections.push_back({"tech.settings.orientation", orientation_choices(s.orientation)});
 
   auto [columns_area, save_row] = cut_bottom(area, choice_h, m.gap * 2);
   const int per_column = m.portrait ? static_cast<int>(sections.size())
@@ -278,6 +290,10 @@ void setup_page(Layout &l, const State &s, Rect area) {
                           s.kiosk_language == "en")}},
                  "setup:next", "tech.setup.next", true);
     break;
+  case Screen::setup_orientation:
+    choices_then(l, area, {orientation_choices(s.orientation)}, "setup:next",
+                 "tech.setup.next", true);
+    break;
   case Screen::setup_station:
     keyboard(l, area, kAddressRows, idle, typeable(s.screen), "setup:next",
              "tech.setup.next", idle);
@@ -336,8 +352,10 @@ void setup_page(Layout &l, const State &s, Rect area) {
 // the printer step (enrollment is done by then).
 std::optional<Screen> setup_back(Screen screen) {
   switch (screen) {
-  case Screen::setup_station:
+  case Screen::setup_orientation:
     return Screen::setup_language;
+  case Screen::setup_station:
+    return Screen::setup_orientation;
   case Screen::setup_code:
     return Screen::setup_station;
   case Screen::setup_printer_address:
@@ -393,6 +411,7 @@ Layout layout_screen(const State &state, int width, int height) {
     pin_pad(l, state, area, "tech.setup.finish");
     break;
   case Screen::setup_language:
+  case Screen::setup_orientation:
   case Screen::setup_station:
   case Screen::setup_code:
   case Screen::setup_printer:

@@ -11,12 +11,19 @@ namespace motcua::kiosk::tech {
 
 namespace {
 
-constexpr std::string_view kScreenNames[] = {"closed",        "pin",
-                                             "diagnostics",   "settings",
-                                             "enroll",        "setup-language",
-                                             "setup-station", "setup-code",
-                                             "setup-printer", "setup-printer-address",
-                                             "setup-mode",    "setup-pin"};
+constexpr std::string_view kScreenNames[] = {"closed",
+                                             "pin",
+                                             "diagnostics",
+                                             "settings",
+                                             "enroll",
+                                             "setup-language",
+                                             "setup-orientation",
+                                             "setup-station",
+                                             "setup-code",
+                                             "setup-printer",
+                                             "setup-printer-address",
+                                             "setup-mode",
+                                             "setup-pin"};
 
 void say(State &s, std::string key, bool bad, std::string detail = {}) {
   s.message_key = std::move(key);
@@ -102,6 +109,7 @@ Transition reduce(const State &state, const Event &event, TimePoint now) {
                    s.kiosk_language = s.saved_language = e.language;
                    s.mode = s.saved_mode = e.mode;
                    s.paper_width_dots = s.saved_paper_width_dots = e.paper_width_dots;
+                   s.orientation = s.saved_orientation = e.orientation;
                    s.pin_set = e.pin_set;
                    s.tries_left = e.tries_left;
                    s.locked_until = e.locked_until;
@@ -162,6 +170,7 @@ Transition reduce(const State &state, const Event &event, TimePoint now) {
                      s.mode = s.saved_mode;
                      s.kiosk_language = s.saved_language;
                      s.paper_width_dots = s.saved_paper_width_dots;
+                     s.orientation = s.saved_orientation;
                    }
                    if (e.screen == Screen::diagnostics && !s.gathering) {
                      s.gathering = true;
@@ -188,6 +197,10 @@ Transition reduce(const State &state, const Event &event, TimePoint now) {
                        (e.language == "vi" || e.language == "en"))
                      s.kiosk_language = e.language;
                  },
+                 [&](const OrientationChosen &e) {
+                   if (s.screen == Screen::settings)
+                     s.orientation = e.orientation;
+                 },
                  [&](const PaperChosen &e) {
                    if (s.screen == Screen::settings && is_paper_width(e.dots))
                      s.paper_width_dots = e.dots;
@@ -196,12 +209,13 @@ Transition reduce(const State &state, const Event &event, TimePoint now) {
                    if (s.screen != Screen::settings)
                      return;
                    if (s.mode == s.saved_mode && s.kiosk_language == s.saved_language &&
-                       s.paper_width_dots == s.saved_paper_width_dots) {
+                       s.paper_width_dots == s.saved_paper_width_dots &&
+                       s.orientation == s.saved_orientation) {
                      say(s, "tech.settings.unchanged", false);
                      return;
                    }
-                   effects.push_back(
-                       WriteSettings{s.mode, s.kiosk_language, s.paper_width_dots});
+                   effects.push_back(WriteSettings{s.mode, s.kiosk_language,
+                                                   s.paper_width_dots, s.orientation});
                  },
                  [&](const SettingsSaved &e) {
                    if (s.screen != Screen::settings)
@@ -213,6 +227,7 @@ Transition reduce(const State &state, const Event &event, TimePoint now) {
                    s.saved_mode = s.mode;
                    s.saved_language = s.kiosk_language;
                    s.saved_paper_width_dots = s.paper_width_dots;
+                   s.saved_orientation = s.orientation;
                    // The technician reads the pages in the language just chosen.
                    s.language = s.kiosk_language;
                    s.changed = true;
@@ -280,6 +295,8 @@ std::string describe(const State &s) {
          " language=" + s.saved_language + " paper=" +
          std::to_string(is_setup(s.screen) ? s.setup.paper_width_dots
                                            : s.saved_paper_width_dots);
+  out += " orientation=" + std::string(orientation_name(
+                               is_setup(s.screen) ? s.orientation : s.saved_orientation));
   return out;
 }
 

@@ -39,6 +39,9 @@ bool station_url_has_host(std::string_view url) {
 void submit(State &s, std::vector<Effect> &effects) {
   switch (s.screen) {
   case Screen::setup_language:
+    go(s, Screen::setup_orientation);
+    return;
+  case Screen::setup_orientation:
     go(s, Screen::setup_station);
     return;
   case Screen::setup_station:
@@ -87,7 +90,7 @@ void submit(State &s, std::vector<Effect> &effects) {
     say(s, "tech.setup.finishing", false);
     effects.push_back(FinishSetup{s.setup.station_url, s.setup.queue,
                                   s.setup.paper_width_dots, s.mode, s.kiosk_language,
-                                  s.entry});
+                                  s.orientation, s.entry});
     return;
   default:
     return;
@@ -121,17 +124,19 @@ int setup_step(Screen screen) {
   switch (screen) {
   case Screen::setup_language:
     return 1;
-  case Screen::setup_station:
+  case Screen::setup_orientation:
     return 2;
-  case Screen::setup_code:
+  case Screen::setup_station:
     return 3;
+  case Screen::setup_code:
+    return 4;
   case Screen::setup_printer:
   case Screen::setup_printer_address:
-    return 4;
-  case Screen::setup_mode:
     return 5;
-  case Screen::setup_pin:
+  case Screen::setup_mode:
     return 6;
+  case Screen::setup_pin:
+    return 7;
   default:
     return 0;
   }
@@ -180,6 +185,10 @@ bool reduce_setup(State &s, const Event &event, std::vector<Effect> &effects) {
                  [&](const ModeChosen &e) {
                    if (s.screen == Screen::setup_mode)
                      s.mode = e.mode;
+                 },
+                 [&](const OrientationChosen &e) {
+                   if (s.screen == Screen::setup_orientation)
+                     s.orientation = e.orientation;
                  },
                  [&](const PaperChosen &e) {
                    if (s.screen == Screen::setup_printer && !s.setup.busy &&

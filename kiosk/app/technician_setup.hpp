@@ -12,9 +12,9 @@ bool is_setup(Screen screen);
 // code characters, address characters); a key that types nothing is drawn
 // disabled.
 bool accepts_key(Screen screen, char c);
-// The step number (1..6) of a setup screen, for its title.
+// The step number (1..7) of a setup screen, for its title.
 int setup_step(Screen screen);
-inline constexpr int kSetupSteps = 6;
+inline constexpr int kSetupSteps = 7;
 
 // Handles `event` when the wizard shows (or StartSetup); false: not the
 // wizard's, the technician reducer goes on.

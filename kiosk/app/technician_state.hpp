@@ -23,10 +23,11 @@ enum class Screen {
   settings,    // mode and language
   enroll,      // a new enrollment code from the station's admin page
   // The first-boot setup wizard, in this order:
-  setup_language, // Tiếng Việt / English
-  setup_station,  // the station's address, typed
-  setup_code,     // the enrollment code (→ token)
-  setup_printer,  // a CUPS queue, or a network printer added by address; test print
+  setup_language,    // Tiếng Việt / English
+  setup_orientation, // landscape / portrait / follow the screen, shown at once
+  setup_station,     // the station's address, typed
+  setup_code,        // the enrollment code (→ token)
+  setup_printer,     // a CUPS queue, or a network printer added by address; test print
   setup_printer_address,
   setup_mode, // arrival / departure / both
   setup_pin,  // the technician PIN
@@ -72,9 +73,11 @@ struct State {
   KioskMode mode = KioskMode::arrival;
   std::string kiosk_language = "vi";
   int paper_width_dots = kPaper80mmDots;
+  Orientation orientation = Orientation::automatic;
   KioskMode saved_mode = KioskMode::arrival;
   std::string saved_language = "vi";
   int saved_paper_width_dots = kPaper80mmDots;
+  Orientation saved_orientation = Orientation::automatic;
   bool changed = false; // settings or enrollment were saved this visit
 
   bool enrolling = false;
@@ -95,6 +98,7 @@ struct Opened {
   std::string language = "vi"; // the kiosk's configured language
   std::string station_url;
   int paper_width_dots = kPaper80mmDots;
+  Orientation orientation = Orientation::automatic;
   bool pin_set = true;
   int tries_left = 5;
   std::optional<TimePoint> locked_until;
@@ -123,6 +127,9 @@ struct LanguageChosen {
 };
 struct PaperChosen { // 80 mm or 58 mm receipt paper
   int dots = kPaper80mmDots;
+};
+struct OrientationChosen {
+  Orientation orientation = Orientation::automatic;
 };
 struct SaveSettings {};
 struct SettingsSaved {
@@ -171,7 +178,7 @@ using Event =
                  ModeChosen, LanguageChosen, SaveSettings, SettingsSaved, EnrollFinished,
                  Leave, Touched, Tick, StartSetup, StationChecked, QueuesListed,
                  QueueChosen, TestPrint, PrinterAdded, PrintTested, SetupFinished,
-                 PaperChosen>;
+                 PaperChosen, OrientationChosen>;
 
 // Effects ------------------------------------------------------------------
 
@@ -183,6 +190,7 @@ struct WriteSettings {
   KioskMode mode = KioskMode::arrival;
   std::string language;
   int paper_width_dots = kPaper80mmDots;
+  Orientation orientation = Orientation::automatic;
 };
 struct Enroll {
   std::string code;
@@ -205,6 +213,7 @@ struct FinishSetup {
   int paper_width_dots = kPaper80mmDots;
   KioskMode mode = KioskMode::both;
   std::string language;
+  Orientation orientation = Orientation::automatic;
   std::string pin;
 };
 // The citizen screens take over again; `changed`: with the new settings.

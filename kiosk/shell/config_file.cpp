@@ -22,9 +22,10 @@ std::string new_config_text(const NewConfig &c) {
     printer["cups_server"] = c.cups_server;
   if (c.paper_width_dots)
     printer["paper_width_dots"] = *c.paper_width_dots;
-  json::object config{{"format_version", 1},    {"station_url", c.station_url},
-                      {"printer", printer},     {"mode", c.mode},
-                      {"language", c.language}, {"state_dir", c.state_dir}};
+  json::object config{{"format_version", 1},     {"station_url", c.station_url},
+                      {"printer", printer},      {"mode", c.mode},
+                      {"language", c.language},  {"orientation", c.orientation},
+                      {"state_dir", c.state_dir}};
   if (!c.station_certificate_sha256.empty())
     config["station_certificate_sha256"] = c.station_certificate_sha256;
   return json::serialize(config) + "\n";

@@ -22,6 +22,7 @@ struct NewConfig {
   std::optional<int> paper_width_dots;
   std::string mode = "both";
   std::string language = "vi";
+  std::string orientation = "auto";
   std::string state_dir;
   // https: the station certificate's SHA-256 seen at enrollment (the pin).
   std::string station_certificate_sha256;

@@ -44,6 +44,7 @@ const char *const kUsage =
     "                              (--printer QUEUE | --direct HOST:PORT)\n"
     "                              [--mode arrival|departure|both] [--language vi|en]\n"
     "                              [--cups-server HOST:PORT] [--paper-width 80|58]\n"
+    "                              [--orientation auto|landscape|portrait]\n"
     "                              [--name NAME] [--config FILE] [--state-dir DIR]\n"
     "                              [--pin-file FILE|-]\n"
     "                              [--cert-sha256 FINGERPRINT]  (https: the station's\n"
@@ -122,6 +123,7 @@ int provision(const Options &o, std::ostream &out, std::ostream &err) {
   }
   fresh.mode = option(o, "--mode", "both");
   fresh.language = option(o, "--language", "vi");
+  fresh.orientation = option(o, "--orientation", "auto");
   fresh.state_dir = state_dir;
   const bool https = o.at("--server").starts_with("https://");
   std::string cert_pin; // empty with https: the certificate the enrollment sees
@@ -333,13 +335,14 @@ std::optional<int> run_provision_command(const std::vector<std::string> &args,
     out << kUsage;
     return kExitOk;
   }
-  auto options = args[0] == "provision"
-                     ? parse_subcommand_options(
-                           args, {"--server", "--code", "--printer", "--direct", "--mode",
-                                  "--language", "--cups-server", "--paper",
-                                  "--paper-width", "--name", "--cert-sha256", "--config",
-                                  "--state-dir", "--pin-file"})
-                     : parse_subcommand_options(args, {"--config"});
+  auto options =
+      args[0] == "provision"
+          ? parse_subcommand_options(args, {"--server", "--code", "--printer", "--direct",
+                                            "--mode", "--language", "--cups-server",
+                                            "--paper", "--paper-width", "--orientation",
+                                            "--name", "--cert-sha256", "--config",
+                                            "--state-dir", "--pin-file"})
+          : parse_subcommand_options(args, {"--config"});
   if (!options) {
     err << "motcua-kiosk: " << options.error() << "\n" << kUsage;
     return kExitUsage;

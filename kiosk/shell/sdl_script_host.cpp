@@ -40,9 +40,13 @@ Result<bool> SdlScriptHost::tap_button(const State &state, const std::string &bu
   return click(b->rect.center_x(), b->rect.center_y());
 }
 
+// Script positions are on the screens; the events land where the finger
+// would touch the output, so a turned picture turns them back as a real touch.
 Result<bool> SdlScriptHost::finger(int px, int py) {
-  const float x = (px + 0.5f) / static_cast<float>(window_.width());
-  const float y = (py + 0.5f) / static_cast<float>(window_.height());
+  const auto [ox, oy] = window_.to_output(px, py);
+  const auto [ow, oh] = window_.output_size();
+  const float x = (ox + 0.5f) / static_cast<float>(ow);
+  const float y = (oy + 0.5f) / static_cast<float>(oh);
   for (Uint32 type : {Uint32(SDL_FINGERDOWN), Uint32(SDL_FINGERUP)}) {
     SDL_Event e{};
     e.type = type;
@@ -59,7 +63,8 @@ Result<bool> SdlScriptHost::finger(int px, int py) {
   return true;
 }
 
-Result<bool> SdlScriptHost::click(int x, int y) {
+Result<bool> SdlScriptHost::click(int view_x, int view_y) {
+  const auto [x, y] = window_.to_output(view_x, view_y);
   for (Uint32 type : {Uint32(SDL_MOUSEBUTTONDOWN), Uint32(SDL_MOUSEBUTTONUP)}) {
     SDL_Event e{};
     e.type = type;
@@ -89,12 +94,15 @@ std::string SdlScriptHost::technician_state() const {
 }
 
 Result<bool> SdlScriptHost::screenshot(const State &state, const std::string &path) {
+  window_.begin_frame();
   if (technician_ && technician_->active())
     technician_->paint(window_.width(), window_.height());
+  else if (painter_)
+    painter_->paint(state, window_.width(), window_.height());
   else
-    painter_.paint(state, window_.width(), window_.height());
+    return unexpected(std::string("no screens to photograph"));
   auto saved = ui::save_screenshot(window_.renderer(), path);
-  SDL_RenderPresent(window_.renderer());
+  window_.present();
   return saved;
 }
 

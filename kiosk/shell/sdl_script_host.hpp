@@ -10,8 +10,7 @@ namespace motcua::kiosk {
 
 class SdlScriptHost final : public script::Host {
 public:
-  SdlScriptHost(ui::Window &window, ui::ScreenPainter &painter)
-      : window_(window), painter_(painter) {}
+  explicit SdlScriptHost(ui::Window &window) : window_(window) {}
 
   // A finger down and up at the centre of the service's button, in
   // normalised coordinates as a touchscreen reports them.
@@ -22,13 +21,18 @@ public:
   Result<bool> screenshot(const State &state, const std::string &path) override;
   std::string technician_screen() const override;
   std::string technician_state() const override;
-  // While its screens show, taps and screenshots are the technician's.
-  void set_technician(TechnicianSession *technician) { technician_ = technician; }
+  // The screens of the loop now running (the wizard's or the kiosk's): the
+  // citizen painter for screenshots, the technician session whose screens,
+  // while they show, take taps and screenshots.
+  void set_screens(ui::ScreenPainter *painter, TechnicianSession *technician) {
+    painter_ = painter;
+    technician_ = technician;
+  }
 
 private:
   Result<bool> finger(int x, int y);
   ui::Window &window_;
-  ui::ScreenPainter &painter_;
+  ui::ScreenPainter *painter_ = nullptr;
   TechnicianSession *technician_ = nullptr;
 };
 

@@ -116,6 +116,7 @@ void TechnicianSession::open(TimePoint now) {
   opened.language = setup_.config.language;
   opened.station_url = setup_.config.station_url;
   opened.paper_width_dots = setup_.config.printer.paper_width_dots;
+  opened.orientation = setup_.config.orientation;
   opened.pin_set = false;
   if (auto text = read_text_file(pin_path())) {
     if (auto record = parse_pin_record(*text, pin_path())) {
@@ -300,6 +301,7 @@ void TechnicianSession::write_settings(const tech::WriteSettings &e, TimePoint n
     o["language"] = e.language;
     // The printer object is checked to be one when the file was read.
     o["printer"].as_object()["paper_width_dots"] = e.paper_width_dots;
+    o["orientation"] = std::string(orientation_name(e.orientation));
   });
   if (!updated) {
     log("settings not saved: " + updated.error(), LogLevel::warning);
@@ -308,7 +310,8 @@ void TechnicianSession::write_settings(const tech::WriteSettings &e, TimePoint n
   }
   log("settings saved to " + setup_.config_path + ": mode " +
       std::string(mode_name(e.mode)) + ", language " + e.language + ", paper " +
-      std::to_string(e.paper_width_dots) + " dots");
+      std::to_string(e.paper_width_dots) + " dots, orientation " +
+      std::string(orientation_name(e.orientation)));
   setup_.config = *updated;
   if (!changes_)
     changes_.emplace();
@@ -391,6 +394,7 @@ void TechnicianSession::finish_setup(const tech::FinishSetup &e, TimePoint now) 
   fresh.station_url = e.station_url;
   fresh.queue = e.queue;
   fresh.paper_width_dots = e.paper_width_dots;
+  fresh.orientation = std::string(orientation_name(e.orientation));
   fresh.mode = std::string(mode_name(e.mode));
   fresh.language = e.language;
   fresh.state_dir = setup_.state_dir;
@@ -419,7 +423,7 @@ void TechnicianSession::finish_setup(const tech::FinishSetup &e, TimePoint now) 
   }
   log("setup saved to " + setup_.config_path + " (station " + e.station_url +
       ", printer " + e.queue + " on " + std::to_string(e.paper_width_dots) +
-      "-dot paper, mode " + fresh.mode + ")");
+      "-dot paper, mode " + fresh.mode + ", orientation " + fresh.orientation + ")");
   setup_.config = *checked;
   if (!changes_)
     changes_.emplace();

@@ -92,6 +92,7 @@ void TechnicianPainter::paint_message(const tech::State &state,
       text = t.format("tech.enroll.prompt", {{"station", state.station_url}});
       break;
     case tech::Screen::setup_language:
+    case tech::Screen::setup_orientation:
     case tech::Screen::setup_station:
     case tech::Screen::setup_code:
     case tech::Screen::setup_printer:

@@ -60,20 +60,105 @@ Result<std::unique_ptr<Window>> Window::open(const WindowOptions &options) {
 }
 
 Window::~Window() {
+  if (turned_)
+    SDL_DestroyTexture(turned_);
   SDL_DestroyRenderer(renderer_);
   SDL_DestroyWindow(window_);
 }
 
-int Window::width() const {
+// The window's size, not the renderer's: while a texture is the target the
+// software renderer reports the texture's.
+std::pair<int, int> Window::output_size() const {
   int w = 0, h = 0;
-  SDL_GetRendererOutputSize(renderer_, &w, &h);
-  return w;
+  SDL_GetWindowSize(window_, &w, &h);
+  return {w, h};
 }
 
-int Window::height() const {
-  int w = 0, h = 0;
-  SDL_GetRendererOutputSize(renderer_, &w, &h);
-  return h;
+View Window::view() const {
+  const auto [w, h] = output_size();
+  return view_for(orientation_, w, h);
+}
+
+void Window::set_orientation(Orientation orientation) {
+  if (orientation == orientation_)
+    return;
+  orientation_ = orientation;
+  sync();
+}
+
+void Window::sync() {
+  const View v = view();
+  if (v.rotated && turned_ && v == turned_view_)
+    return;
+  SDL_SetRenderTarget(renderer_, nullptr);
+  if (turned_) {
+    SDL_DestroyTexture(turned_);
+    turned_ = nullptr;
+  }
+  if (!v.rotated)
+    return;
+  turned_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888,
+                              SDL_TEXTUREACCESS_TARGET, v.width, v.height);
+  // Without the texture the screens still show, on their side: better than none.
+  if (!turned_) {
+    orientation_ = Orientation::automatic;
+    return;
+  }
+  turned_view_ = v;
+}
+
+void Window::begin_frame() {
+  if (turned_)
+    SDL_SetRenderTarget(renderer_, turned_);
+}
+
+void Window::present() {
+  if (!turned_) {
+    SDL_RenderPresent(renderer_);
+    return;
+  }
+  const auto [ow, oh] = output_size();
+  const SDL_Rect to{(ow - turned_view_.width) / 2, (oh - turned_view_.height) / 2,
+                    turned_view_.width, turned_view_.height};
+  SDL_SetRenderTarget(renderer_, nullptr);
+  SDL_RenderCopyEx(renderer_, turned_, nullptr, &to, 90.0, nullptr, SDL_FLIP_NONE);
+  SDL_RenderPresent(renderer_);
+}
+
+void Window::to_view(SDL_Event &e) const {
+  if (!turned_)
+    return;
+  switch (e.type) {
+  case SDL_FINGERDOWN:
+  case SDL_FINGERUP:
+  case SDL_FINGERMOTION: { // normalised: (x, y) on the output is (y, 1 - x) here
+    const float x = e.tfinger.x, dx = e.tfinger.dx;
+    e.tfinger.x = e.tfinger.y;
+    e.tfinger.y = 1.0f - x;
+    e.tfinger.dx = e.tfinger.dy;
+    e.tfinger.dy = -dx;
+    break;
+  }
+  case SDL_MOUSEBUTTONDOWN:
+  case SDL_MOUSEBUTTONUP: {
+    const auto [x, y] = output_to_view(turned_view_, e.button.x, e.button.y);
+    e.button.x = x;
+    e.button.y = y;
+    break;
+  }
+  case SDL_MOUSEMOTION: {
+    const auto [x, y] = output_to_view(turned_view_, e.motion.x, e.motion.y);
+    e.motion.x = x;
+    e.motion.y = y;
+    break;
+  }
+  default:
+    break;
+  }
+}
+
+std::pair<int, int> Window::to_output(int x, int y) const {
+  return turned_ ? view_to_output(turned_view_, x, y) : std::pair{x, y};
 }
 
 } // namespace motcua::kiosk::ui

@@ -215,24 +215,32 @@ TEST_CASE("a kiosk without a configuration is set up on its screen, then serves"
   };
   const std::string script =
       "wait-technician setup-language 10000\n" + shot("1-language") +
+      // Portrait turns the screens at once; then back to following the screen.
+      "tap setup:next\nwait-technician setup-orientation\ntap orientation:portrait\n" +
+      shot("2-orientation") + "tap orientation:auto\n" +
       "tap setup:next\nwait-technician setup-station\n"
       // A station that does not answer is said so, in plain words.
       + typed("127.0.0.1:1") + "tap setup:next\nsleep 1500\nprint-state\n" +
-      shot("2-station-failed") + "tap key:erase\n" + typed(station.port) +
-      "print-state\n" + shot("2-station") +
+      shot("3-station-failed") + "tap key:erase\n" + typed(station.port) +
+      "print-state\n" + shot("3-station") +
       "tap setup:next\nwait-technician setup-code 10000\n" +
-      typed(enrollment_code(dir, station)) + shot("3-code") +
+      typed(enrollment_code(dir, station)) + shot("4-code") +
       "tap setup:next\nwait-technician setup-printer 10000\nsleep 1500\n" +
-      shot("4-printer") +
+      shot("5-printer") +
       "tap setup:add-printer\nwait-technician setup-printer-address\n" + typed(printer) +
-      shot("4-printer-address") +
+      shot("5-printer-address") +
       "tap setup:next\nwait-technician setup-printer 10000\n"
       "tap paper:58\ntap setup:test-print\nsleep 300\nprint-state\n" +
-      shot("4-printer-tested") +
-      "tap setup:next\nwait-technician setup-mode\ntap mode:arrival\n" + shot("5-mode") +
+      shot("5-printer-tested") +
+      "tap setup:next\nwait-technician setup-mode\ntap mode:arrival\n" + shot("6-mode") +
       "tap setup:next\nwait-technician setup-pin\ntap pin:1\ntap pin:3\ntap pin:5\n"
       "tap pin:7\n" +
-      shot("6-pin") + "tap pin:ok\nwait-technician closed 10000\n";
+      shot("7-pin") +
+      "tap pin:ok\nwait-technician closed 10000\n"
+      // The same run goes on to the home screen, as a real first boot does,
+      // and serves from the configuration just written.
+      "wait-screen home 20000\ntap-service A\nwait-screen ticket 20000\n"
+      "wait-print 30000\nprint-state\n";
   auto setup = kiosk_run(dir, "setup", config, script, env["CUPS_SERVER"]);
   CHECK(has(setup, "the setup wizard starts"));
   CHECK(has(setup, "message=tech.setup.station_failed"));
@@ -253,15 +261,65 @@ TEST_CASE("a kiosk without a configuration is set up on its screen, then serves"
   CHECK(fs::exists(dir + "/etc/kiosk.token"));
   CHECK(fs::exists(dir + "/etc/technician-pin.json"));
 
-  // The kiosk now serves from that configuration: a ticket prints.
-  auto serve =
-      kiosk_run(dir, "serve", config,
-                "wait-screen home 20000\ntap-service A\nwait-screen ticket 20000\n"
-                "wait-print 30000\nprint-state\n",
-                env["CUPS_SERVER"]);
-  CHECK(has(serve, "print=printed"));
-  CHECK(has(serve, "paper 384 dots"));
+  CHECK(has(written, R"("orientation":"auto")"));
+  CHECK(has(setup, "state=ticket number=A001 print=printed"));
+  CHECK(has(setup, "paper 384 dots"));
+  // A later start reads the same files.
+  auto serve = kiosk_run(dir, "serve", config,
+                         "wait-screen home 20000\ntap-service A\nwait-screen ticket "
+                         "20000\nwait-print 30000\nprint-state\n",
+                         env["CUPS_SERVER"]);
+  CHECK(has(serve, "state=ticket number=A002 print=printed"));
   auto doctor =
       run(dir + "/doctor.log", {MOTCUA_KIOSK_BIN, "doctor", "--config", config});
   CHECK_MESSAGE(has(doctor.output, "token accepted by the station: ok"), doctor.output);
+}
+
+namespace {
+
+// A PNG's width and height, from its IHDR chunk.
+std::pair<int, int> png_size(const std::string &path) {
+  const std::string png = read_file(path);
+  REQUIRE(png.size() > 24);
+  auto be32 = [&png](std::size_t at) {
+    int v = 0;
+    for (std::size_t i = at; i < at + 4; ++i)
+      v = v * 256 + static_cast<unsigned char>(png[i]);
+    return v;
+  };
+  return {be32(16), be32(20)};
+}
+
+} // namespace
+
+TEST_CASE(
+    "a kiosk set to portrait on a landscape output serves turned, touches included") {
+  auto env = printers_env();
+  const auto dir = fresh_dir("kiosk-portrait");
+  StationProcess station(dir + "/station");
+  const std::string config = dir + "/etc/kiosk.json";
+  auto provisioned =
+      run(dir + "/provision.log",
+          {MOTCUA_KIOSK_BIN, "provision", "--server", station.url(), "--code",
+           enrollment_code(dir, station), "--printer", env["MOTCUA_RAW_QUEUE"],
+           "--cups-server", env["CUPS_SERVER"], "--mode", "arrival", "--orientation",
+           "portrait", "--config", config, "--state-dir", dir + "/state"});
+  REQUIRE_MESSAGE(provisioned.status == 0, provisioned.output);
+  CHECK(has(read_file(config), R"("orientation":"portrait")"));
+  auto sideways = run(dir + "/sideways.log",
+                      {MOTCUA_KIOSK_BIN, "provision", "--server", station.url(), "--code",
+                       "X", "--printer", "q", "--orientation", "sideways", "--config",
+                       dir + "/other.json"});
+  CHECK(sideways.status == 2);
+  CHECK(has(sideways.output, "orientation"));
+
+  // The window is 1920x1080 (a monitor stood on its side still says so); the
+  // script's taps land where a finger on that glass would.
+  auto served = kiosk_run(dir, "serve", config,
+                          "wait-screen home 20000\nscreenshot " + dir +
+                              "/home.png\ntap-service A\nwait-screen ticket 20000\n"
+                              "wait-print 30000\nprint-state\n",
+                          env["CUPS_SERVER"]);
+  CHECK(has(served, "state=ticket number=A001 print=printed"));
+  CHECK(png_size(dir + "/home.png") == std::pair{1080, 1920});
 }

@@ -286,6 +286,9 @@ TEST_CASE("the setup wizard checks each step before the next and ends with the f
   s = step(s, tech::LanguageChosen{"en"}).state;
   CHECK(s.language == "en");
   s = step(s, tech::Submit{}).state;
+  REQUIRE(s.screen == tech::Screen::setup_orientation);
+  s = step(step(s, tech::OrientationChosen{Orientation::portrait}).state, tech::Submit{})
+          .state;
   REQUIRE(s.screen == tech::Screen::setup_station);
   CHECK(s.entry == "http://");
   // An address without a host is refused before any request.
@@ -344,6 +347,7 @@ TEST_CASE("the setup wizard checks each step before the next and ends with the f
   CHECK(f->mode == KioskMode::departure);
   CHECK(f->language == "en");
   CHECK(f->pin == "135790");
+  CHECK(f->orientation == Orientation::portrait);
   auto done = step(finish.state, tech::SetupFinished{true, ""});
   CHECK(done.state.screen == tech::Screen::closed);
   const auto *back = only<tech::ReturnToService>(done.effects);
@@ -356,9 +360,10 @@ TEST_CASE("the setup wizard checks each step before the next and ends with the f
 TEST_CASE("setup screens, every size: buttons inside the window, apart, big enough") {
   auto s = step(tech::State{}, tech::StartSetup{"vi"}).state;
   std::vector<tech::State> states{s};
-  for (auto screen : {tech::Screen::setup_station, tech::Screen::setup_code,
-                      tech::Screen::setup_printer, tech::Screen::setup_printer_address,
-                      tech::Screen::setup_mode, tech::Screen::setup_pin}) {
+  for (auto screen : {tech::Screen::setup_orientation, tech::Screen::setup_station,
+                      tech::Screen::setup_code, tech::Screen::setup_printer,
+                      tech::Screen::setup_printer_address, tech::Screen::setup_mode,
+                      tech::Screen::setup_pin}) {
     auto t = step(s, tech::Show{screen}).state;
     t.setup.queues = {"motcua-raw", "motcua-ipp", "receipt-192-168-1-50"};
     states.push_back(t);

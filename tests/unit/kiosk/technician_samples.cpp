@@ -71,11 +71,16 @@ std::vector<TechnicianSample> technician_samples(const std::string &language) {
   printers.setup.test_printed = true;
   printers.message_key = "tech.setup.printed";
 
+  tech::State orientation = base;
+  orientation.screen = tech::Screen::setup_orientation;
+  orientation.orientation = Orientation::portrait;
+
   tech::State setup_pin = base;
   setup_pin.screen = tech::Screen::setup_pin;
   setup_pin.entry = "1357";
 
   return {{"setup-language", language_step},
+          {"setup-orientation", orientation},
           {"setup-station", station},
           {"setup-printer", printers},
           {"setup-pin", setup_pin},

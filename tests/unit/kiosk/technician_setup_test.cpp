@@ -183,3 +183,60 @@ TEST_CASE("provision's paper widths in millimetres") {
   CHECK_FALSE(paper_dots_for_mm("576"));
   CHECK_FALSE(paper_dots_for_mm(""));
 }
+
+TEST_CASE("portrait on a landscape output turns the picture and the touches a quarter") {
+  const View turned = view_for(Orientation::portrait, 1920, 1080);
+  CHECK(turned == View{1080, 1920, true});
+  CHECK(view_for(Orientation::automatic, 1920, 1080) == View{1920, 1080, false});
+  CHECK(view_for(Orientation::landscape, 1920, 1080) == View{1920, 1080, false});
+  CHECK(view_for(Orientation::portrait, 1080, 1920) == View{1080, 1920, false});
+  CHECK(view_for(Orientation::landscape, 1080, 1920) == View{1920, 1080, true});
+  // Turned clockwise: the screens' top-left corner is the output's top-right,
+  // their bottom-left the output's top-left.
+  CHECK(view_to_output(turned, 0, 0) == std::pair{1919, 0});
+  CHECK(view_to_output(turned, 0, 1919) == std::pair{0, 0});
+  CHECK(view_to_output(turned, 1079, 1919) == std::pair{0, 1079});
+  for (auto [x, y] : {std::pair{0, 0}, {100, 1500}, {1079, 1919}, {540, 960}})
+    CHECK(output_to_view(turned, view_to_output(turned, x, y).first,
+                         view_to_output(turned, x, y).second) == std::pair{x, y});
+  CHECK(output_to_view(View{1920, 1080, false}, 5, 7) == std::pair{5, 7});
+}
+
+TEST_CASE(
+    "the orientation is the wizard's second step and a setting, in the file as a name") {
+  auto s = step(tech::State{}, tech::StartSetup{"vi"}).state;
+  s = step(s, tech::Submit{}).state;
+  REQUIRE(s.screen == tech::Screen::setup_orientation);
+  CHECK(tech::setup_step(s.screen) == 2);
+  CHECK(tech::layout_screen(s, 1920, 1080).find("orientation:auto")->selected);
+  s = tap(s, "orientation:portrait");
+  CHECK(s.orientation == Orientation::portrait);
+  CHECK(tech::layout_screen(s, 1080, 1920).find("setup:back"));
+  s = step(s, tech::Submit{}).state;
+  CHECK(s.screen == tech::Screen::setup_station);
+  CHECK(s.orientation == Orientation::portrait);
+
+  tech::Opened o;
+  o.orientation = Orientation::landscape;
+  auto t = step(tech::State{}, o).state;
+  for (char c : std::string("1234"))
+    t = step(t, tech::Key{c}).state;
+  t = step(step(t, tech::Submit{}).state, tech::PinChecked{true, 5, std::nullopt}).state;
+  t = step(t, tech::Show{tech::Screen::settings}).state;
+  CHECK(tech::layout_screen(t, 1366, 768).find("orientation:landscape")->selected);
+  t = tap(t, "orientation:auto", 1366, 768);
+  const auto saved = step(t, tech::SaveSettings{});
+  const auto *write = only<tech::WriteSettings>(saved.effects);
+  REQUIRE(write);
+  CHECK(write->orientation == Orientation::automatic);
+
+  const std::string head = R"({"format_version":1,"station_url":"http://s:1",)"
+                           R"("printer":{"queue":"q"})";
+  auto portrait = parse_kiosk_config(head + R"(,"orientation":"portrait"})", "k.json");
+  REQUIRE(portrait);
+  CHECK(portrait->orientation == Orientation::portrait);
+  CHECK(parse_kiosk_config(head + "}", "k.json")->orientation == Orientation::automatic);
+  auto sideways = parse_kiosk_config(head + R"(,"orientation":"sideways"})", "k.json");
+  REQUIRE_FALSE(sideways);
+  CHECK(sideways.error().field == "orientation");
+}
