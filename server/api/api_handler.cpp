@@ -5,6 +5,7 @@
 #include "net/protocol/ticket.hpp"
 #include "net/system/crypto.hpp"
 #include "server/admin/kiosk_alerts.hpp"
+#include "server/admin/priority_policy_json.hpp"
 #include "server/admin/service_edit.hpp"
 #include "server/api/queue_json.hpp"
 #include "server/log.hpp"
@@ -260,6 +261,8 @@ const ApiHandler::Route ApiHandler::kRoutes[] = {
     {"POST", "counters/{counter_id}/transfer",  Access::officer,       &ApiHandler::transfer},
     {"GET",  "admin/services",                  Access::admin,         &ApiHandler::admin_services},
     {"PUT",  "admin/services/{service_id}",     Access::admin,         &ApiHandler::admin_set_service},
+    {"GET",  "admin/priority-policy",           Access::admin,         &ApiHandler::admin_priority_policy},
+    {"PUT",  "admin/priority-policy",           Access::admin,         &ApiHandler::admin_set_priority_policy},
     {"POST", "admin/counters",                  Access::admin,         &ApiHandler::admin_add_counter},
     {"PUT",  "admin/counters/{counter_id}",     Access::admin,         &ApiHandler::admin_set_counter},
     {"GET",  "admin/officers",                  Access::admin,         &ApiHandler::admin_officers},
@@ -632,6 +635,21 @@ ApiResponse ApiHandler::admin_set_service(const Call &call) const {
     return error_response(500, "storage_error", "the catalog could not be saved");
   }
   return admin_services(call);
+}
+
+ApiResponse ApiHandler::admin_priority_policy(const Call &) const {
+  return json_response(200, priority_policy_json(desk_.priority_policy()));
+}
+
+ApiResponse ApiHandler::admin_set_priority_policy(const Call &call) const {
+  if (auto refusal = refuse_body(call.request))
+    return *refusal;
+  auto policy = parse_priority_policy(call.request.body);
+  if (!policy)
+    return error_response(400, policy.error().code, policy.error().message);
+  if (auto error = desk_.set_priority_policy(*policy))
+    return refusal(*error);
+  return admin_priority_policy(call);
 }
 
 ApiResponse ApiHandler::admin_add_counter(const Call &call) const {

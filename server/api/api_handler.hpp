@@ -93,6 +93,8 @@ private:
                              const std::string &to_service = {}) const;
   ApiResponse admin_services(const Call &call) const;
   ApiResponse admin_set_service(const Call &call) const;
+  ApiResponse admin_priority_policy(const Call &call) const;
+  ApiResponse admin_set_priority_policy(const Call &call) const;
   ApiResponse admin_add_counter(const Call &call) const;
   ApiResponse admin_set_counter(const Call &call) const;
   ApiResponse admin_officers(const Call &call) const;

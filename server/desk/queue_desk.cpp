@@ -118,6 +118,12 @@ Result<QueueDesk::Applied, QueueError> apply(queue::QueueEngine &engine,
     error = take_events(engine.close_counter(e.counter_id, e.at));
     if (!error)
       error = take_events(engine.login_officer(e.counter_id, "", e.at));
+  } else if (a == "set_priority_policy") {
+    // text: the kind; count: n of one_in_n.
+    error = take_events(engine.set_priority_policy(
+        e.text == "one_in_n" ? queue::PriorityPolicy::one_in_n(e.count)
+                             : queue::PriorityPolicy::strict(),
+        e.at));
   } else if (a == "offline") {
     // count: the sequence; extra: the kiosk's issue time (second of the day).
     queue::OfflineTicket ticket{e.service_id, e.count, e.text,
@@ -140,8 +146,8 @@ Result<QueueDesk::Applied, QueueError> apply(queue::QueueEngine &engine,
 
 QueueDesk::QueueDesk(queue::QueueEngine engine, std::vector<queue::ServiceRules> rules,
                      TicketJournal &journal, Clock clock)
-    : engine_(std::move(engine)), rules_(std::move(rules)), journal_(journal),
-      clock_(std::move(clock)) {
+    : engine_(std::move(engine)), base_config_(engine_.config()),
+      rules_(std::move(rules)), journal_(journal), clock_(std::move(clock)) {
   writer_ = std::make_unique<JournalWriter>(journal_, [this](const StoreError &error) {
     // What was queued after the failed batch was applied on top of it: fail
     // it too, and go back to what the journal holds, before anything new.
@@ -213,7 +219,8 @@ void QueueDesk::set_listener(QueueListener listener) {
 // The engine changed but the journal did not take it: rebuild the engine from
 // the journal, so memory never runs ahead of what a restart would see.
 void QueueDesk::rebuild() {
-  auto engine = queue::QueueEngine::create(rules_, engine_.config());
+  // The journal sets the policy again if it was changed.
+  auto engine = queue::QueueEngine::create(rules_, base_config_);
   if (!engine)
     return; // the same rules were accepted at start-up
   const auto today = queue::station_time(to_local_time(clock_()));
@@ -443,6 +450,21 @@ std::optional<DeskError> QueueDesk::open_counter(const std::string &counter_id,
   std::lock_guard lock(mutex_);
   auto applied = run(std::move(entry));
   return applied ? std::nullopt : std::optional(applied.error());
+}
+
+std::optional<DeskError> QueueDesk::set_priority_policy(queue::PriorityPolicy policy) {
+  const bool strict = policy.kind == queue::PriorityPolicy::Kind::strict;
+  auto entry =
+      counter_entry(clock_, "set_priority_policy", "", strict ? "strict" : "one_in_n");
+  entry.count = strict ? 0 : policy.n;
+  std::lock_guard lock(mutex_);
+  auto applied = run(std::move(entry));
+  return applied ? std::nullopt : std::optional(applied.error());
+}
+
+queue::PriorityPolicy QueueDesk::priority_policy() {
+  std::lock_guard lock(mutex_);
+  return engine_.config().policy;
 }
 
 std::optional<DeskError> QueueDesk::close_counter(const std::string &counter_id) {

@@ -80,6 +80,10 @@ public:
   std::optional<DeskError> open_counter(const std::string &counter_id,
                                         const std::string &officer);
   std::optional<DeskError> close_counter(const std::string &counter_id);
+  // Journaled, so a restart and the reports' replay call as the desk did;
+  // from the next call on. The API checks n before (n < 1 is a bug here).
+  std::optional<DeskError> set_priority_policy(queue::PriorityPolicy policy);
+  queue::PriorityPolicy priority_policy();
   // `holder` (the kiosk's id) is journaled with the block: only that kiosk may
   // later upload tickets numbered from it. A `key` the holder used before
   // today for this service answers the same block (`replayed`) and leases
@@ -143,6 +147,7 @@ private:
 
   std::mutex mutex_;
   queue::QueueEngine engine_;
+  queue::QueueConfig base_config_; // before the journal's policy changes
   std::vector<queue::ServiceRules> rules_;
   TicketJournal &journal_;
   Clock clock_;

@@ -332,6 +332,16 @@ UpdateResult QueueEngine::insert_offline(const OfflineTicket &offline,
   return finish(ticket_event(QueueEvent::Kind::issued, added, now, nullptr), added, now);
 }
 
+EventsResult QueueEngine::set_priority_policy(PriorityPolicy policy,
+                                              const StationTime &now) {
+  if (auto error = enter(now))
+    return unexpected(*error);
+  if (policy.kind == PriorityPolicy::Kind::one_in_n && policy.n < 1)
+    return fail(Code::invalid_config, "one_in_n needs n >= 1");
+  config_.policy = policy;
+  return std::vector<QueueEvent>{};
+}
+
 // ---- counters ----------------------------------------------------------------
 
 EventsResult QueueEngine::add_counter(std::string_view counter_id,

@@ -67,6 +67,10 @@ public:
                                                 const StationTime &now);
   UpdateResult insert_offline(const OfflineTicket &ticket, const StationTime &now);
 
+  // From the next call on; counters keep their count of normal calls since
+  // their last priority one. Persists across days, like counters.
+  EventsResult set_priority_policy(PriorityPolicy policy, const StationTime &now);
+
   // Counters. Counters persist across days; the day's end closes them.
   EventsResult add_counter(std::string_view counter_id, std::vector<std::string> services,
                            const StationTime &now);

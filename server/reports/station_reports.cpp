@@ -154,13 +154,12 @@ Result<StationReports::Figures> StationReports::compute(const ReportPeriod &peri
   Figures f;
   f.period = period;
   // The journal of the period in one pass over its (day, id) index, each
-  // day replayed after the counters set up before it (ids grow with time,
+  // day replayed after the counters and policy set before it (ids grow with time,
   // so that is the journal's order).
   const char *columns = "SELECT id, day, weekday, second_of_day, action, counter_id, "
                         "service_id, text, count, extra FROM queue_journal ";
-  auto setup =
-      db_.prepare(std::string(columns) + "WHERE day < ?1 AND action IN ('add_counter', "
-                                         "'set_counter_services') ORDER BY id");
+  auto setup = db_.prepare(std::string(columns) + "WHERE day < ?1 AND action IN " +
+                           carried_over_actions_sql() + " ORDER BY id");
   auto journal =
       db_.prepare(std::string(columns) + "WHERE day BETWEEN ?1 AND ?2 ORDER BY day, id");
   if (!setup || !journal || !setup->bind(1, std::string_view(period.from)) ||
@@ -181,9 +180,9 @@ Result<StationReports::Figures> StationReports::compute(const ReportPeriod &peri
     e.extra = static_cast<int>(q.column_int(9));
     return e;
   };
-  std::vector<JournalEntry> counters_before;
+  std::vector<JournalEntry> carried;
   while (setup->step() == Statement::Step::row)
-    counters_before.push_back(read_entry(*setup));
+    carried.push_back(read_entry(*setup));
   // Each day's tickets, as the desk left them; the last ticket of a number
   // is where a transferred citizen ended up (who served them).
   std::map<std::string, std::map<std::string, queue::QueueTicket>> last_of_number;
@@ -219,9 +218,8 @@ Result<StationReports::Figures> StationReports::compute(const ReportPeriod &peri
       }
     }
     for (auto &e : entries)
-      if (e.at.day == day &&
-          (e.action == "add_counter" || e.action == "set_counter_services"))
-        counters_before.push_back(std::move(e));
+      if (e.at.day == day && carried_over(e.action))
+        carried.push_back(std::move(e));
   };
   std::string day;
   std::vector<JournalEntry> entries;
@@ -231,7 +229,7 @@ Result<StationReports::Figures> StationReports::compute(const ReportPeriod &peri
       if (!day.empty())
         add_day(day, std::move(entries));
       day = e.at.day;
-      entries = counters_before;
+      entries = carried;
     }
     entries.push_back(std::move(e));
   }

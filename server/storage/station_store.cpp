@@ -10,6 +10,28 @@
 namespace motcua::station {
 
 namespace {
+constexpr std::string_view kCarriedOver[] = {"add_counter", "set_counter_services",
+                                             "set_priority_policy"};
+} // namespace
+
+bool carried_over(std::string_view action) {
+  for (auto a : kCarriedOver)
+    if (a == action)
+      return true;
+  return false;
+}
+
+const std::string &carried_over_actions_sql() {
+  static const std::string sql = [] {
+    std::string out = "(";
+    for (auto a : kCarriedOver)
+      out += (out.size() > 1 ? ", '" : "'") + std::string(a) + "'";
+    return out + ")";
+  }();
+  return sql;
+}
+
+namespace {
 
 using sqlite::Database;
 using sqlite::Statement;
@@ -142,8 +164,8 @@ public:
     std::lock_guard lock(mutex_);
     auto s = statement(
         "SELECT id, day, weekday, second_of_day, action, counter_id, service_id, text, "
-        "count, extra FROM queue_journal WHERE day = ?1 OR (day < ?1 AND action IN "
-        "('add_counter', 'set_counter_services')) ORDER BY id");
+        "count, extra FROM queue_journal WHERE day = ?1 OR (day < ?1 AND action IN " +
+        carried_over_actions_sql() + ") ORDER BY id");
     if (!s)
       return unexpected(s.error());
     Statement &q = **s;

@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace motcua::station {
@@ -29,6 +30,13 @@ struct JournalEntry {
   int count = 0;    // lease size, offline sequence
   int extra = 0;    // offline issue time (second of day)
 };
+
+// The journal actions that hold beyond their day (counters, their services,
+// the priority policy): each day's replay starts with those of the days
+// before it.
+bool carried_over(std::string_view action);
+// The same as an SQL list for the queries that pick them: "('add_counter', ...)".
+const std::string &carried_over_actions_sql();
 
 struct TicketRecord {
   std::string day;

@@ -496,6 +496,14 @@ TEST_CASE("the admin makes an enrollment code on the admin page and a kiosk enro
                {"officer-password", "thu-ha-pass-1"}});
   REQUIRE(
       page->wait_until("motcuaAdmin.officers.some(o => o.username === 'thu.ha')", 10s));
+  // The priority policy: strict by default, one priority call in two once
+  // saved, and still so after the restart below.
+  CHECK(page->evaluate("document.getElementById('policy-strict').checked").as_bool());
+  page->evaluate("document.getElementById('policy-one-in-n').checked = true");
+  submit_form(*page, "priority-policy", {{"policy-n", "2"}});
+  REQUIRE(page->wait_until("motcuaAdmin.policy && motcuaAdmin.policy.n === 2", 10s));
+  CHECK(page->evaluate("document.getElementById('policy-save').textContent") ==
+        "Đã lưu ✓");
   page->evaluate("document.getElementById('error').classList.add('hidden')");
   page->screenshot(dir + "/admin.png");
   CHECK(is_png(dir + "/admin.png"));
@@ -510,6 +518,9 @@ TEST_CASE("the admin makes an enrollment code on the admin page and a kiosk enro
   CHECK(a.at("daily_cap") == 150);
   CHECK(a.at("label").at("en") == "Residence matters");
   CHECK(json::parse(catalog.body).at("services").at(1).at("prefix") == "B");
+  auto policy = http_call(station.port, "GET", "/api/v1/admin/priority-policy", "",
+                          station.chief());
+  CHECK(policy.body == R"({"policy":"one_in_n","n":2})");
 }
 
 TEST_CASE("the ticket page on a phone follows the ticket to the counter and takes "

@@ -155,9 +155,20 @@ function renderOfficers() {
   fillTable($('table-officers'), [t('login.username'), t('admin.display_name'), t('admin.role'), t('admin.created')], rows);
 }
 
+// The form shows the station's policy unless the admin is changing it.
+function renderPolicy() {
+  const p = view.policy;
+  if (!p || $('priority-policy').contains(document.activeElement)) return;
+  $('policy-strict').checked = p.policy === 'strict';
+  $('policy-one-in-n').checked = p.policy === 'one_in_n';
+  if (p.policy === 'one_in_n') $('policy-n').value = String(p.n);
+  $('policy-save').textContent = view.saved === 'policy' ? t('admin.saved') : t('admin.save');
+}
+
 function render() {
   applyTexts();
   if (!session.show($('admin')) || !view.services) return;
+  renderPolicy();
   renderKiosks();
   renderServices();
   renderCounters();
@@ -167,12 +178,14 @@ function render() {
 async function load() {
   try {
     const token = session.token;
-    const [services, counters, officers, kiosks] = await Promise.all([
+    const [services, counters, officers, kiosks, policy] = await Promise.all([
       api('GET', '/api/v1/admin/services', { token }),
       api('GET', '/api/v1/counters', { token }),
       api('GET', '/api/v1/admin/officers', { token }),
       api('GET', '/api/v1/admin/kiosks', { token }),
+      api('GET', '/api/v1/admin/priority-policy', { token }),
     ]);
+    view.policy = policy;
     view.services = services;
     view.restartRequired = !!services.restart_required;
     view.counters = counters.counters;
@@ -200,6 +213,13 @@ $('add-counter').addEventListener('submit', (event) => {
     () => api('POST', '/api/v1/admin/counters', { token: session.token, body: { id: $('counter-new-id').value.trim(), services: checked($('counter-new-services')) } }),
     'counter:' + $('counter-new-id').value.trim()
   ).then((ok) => ok && ($('counter-new-id').value = ''));
+});
+$('priority-policy').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const oneInN = $('policy-one-in-n').checked;
+  const body = oneInN ? { policy: 'one_in_n', n: Number($('policy-n').value) } : { policy: 'strict' };
+  document.activeElement.blur();
+  act(() => api('PUT', '/api/v1/admin/priority-policy', { token: session.token, body }), 'policy');
 });
 $('add-officer').addEventListener('submit', (event) => {
   event.preventDefault();
