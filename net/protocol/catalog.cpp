@@ -35,8 +35,8 @@ std::string require_string(const json::object &obj, std::string_view key,
   return s;
 }
 
-int optional_int(const json::object &obj, std::string_view key,
-                 const std::string &path, int fallback, int lo, int hi) {
+int optional_int(const json::object &obj, std::string_view key, const std::string &path,
+                 int fallback, int lo, int hi) {
   auto it = obj.find(key);
   if (it == obj.end())
     return fallback;
@@ -44,14 +44,12 @@ int optional_int(const json::object &obj, std::string_view key,
     throw Reject{path + std::string(key), "must be an integer"};
   auto n = it->value().as_int64();
   if (n < lo || n > hi)
-    throw Reject{path + std::string(key), "must be between " +
-                                              std::to_string(lo) + " and " +
-                                              std::to_string(hi)};
+    throw Reject{path + std::string(key),
+                 "must be between " + std::to_string(lo) + " and " + std::to_string(hi)};
   return static_cast<int>(n);
 }
 
-const json::object &require_object(const json::value &v,
-                                   const std::string &path) {
+const json::object &require_object(const json::value &v, const std::string &path) {
   if (!v.is_object())
     throw Reject{path, "must be an object"};
   return v.as_object();
@@ -74,10 +72,9 @@ Catalog parse(const json::value &root) {
   Catalog catalog;
   catalog.format_version = optional_int(top, "format_version", "", 0, 0, 1000);
   if (catalog.format_version != kCatalogFormatVersion)
-    throw Reject{"format_version",
-                 "is " + std::to_string(catalog.format_version) +
-                     "; this program reads version " +
-                     std::to_string(kCatalogFormatVersion)};
+    throw Reject{"format_version", "is " + std::to_string(catalog.format_version) +
+                                       "; this program reads version " +
+                                       std::to_string(kCatalogFormatVersion)};
   const auto &station = require_object(require(top, "station", ""), "station");
   catalog.station_name = require_string(station, "name", "station.");
 
@@ -96,8 +93,13 @@ Catalog parse(const json::value &root) {
       throw Reject{path + "prefix", "must be one capital letter A-Z"};
     s.label = parse_label(obj, path);
     s.daily_cap = optional_int(obj, "daily_cap", path, 300, 1, 999);
-    s.avg_service_minutes =
-        optional_int(obj, "avg_service_minutes", path, 10, 1, 240);
+    s.avg_service_minutes = optional_int(obj, "avg_service_minutes", path, 10, 1, 240);
+    if (auto hours = obj.find("issuing_hours"); hours != obj.end()) {
+      auto parsed = parse_issuing_hours(hours->value());
+      if (!parsed)
+        throw Reject{path + "issuing_hours", parsed.error()};
+      s.issuing_hours = std::move(parsed).value();
+    }
     if (!ids.insert(s.id).second)
       throw Reject{path + "id", "repeats \"" + s.id + "\""};
     if (!prefixes.insert(s.prefix).second)
@@ -180,12 +182,16 @@ std::string catalog_to_json(const Catalog &catalog) {
   root["format_version"] = catalog.format_version;
   root["station"] = json::object{{"name", catalog.station_name}};
   json::array services;
-  for (const auto &s : catalog.services)
-    services.push_back(json::object{{"id", s.id},
-                                    {"prefix", s.prefix},
-                                    {"label", label_json(s.label)},
-                                    {"daily_cap", s.daily_cap},
-                                    {"avg_service_minutes", s.avg_service_minutes}});
+  for (const auto &s : catalog.services) {
+    json::object o{{"id", s.id},
+                   {"prefix", s.prefix},
+                   {"label", label_json(s.label)},
+                   {"daily_cap", s.daily_cap},
+                   {"avg_service_minutes", s.avg_service_minutes}};
+    if (s.issuing_hours)
+      o["issuing_hours"] = issuing_hours_json(*s.issuing_hours);
+    services.push_back(std::move(o));
+  }
   root["services"] = std::move(services);
   json::array groups;
   for (const auto &g : catalog.priority_groups)

@@ -1,6 +1,7 @@
 #pragma once
 // The service catalog: what a kiosk offers and how the station numbers it.
 // One parser serves the station (file from assets/) and the kiosk (API body).
+#include "net/protocol/issuing_hours.hpp"
 #include "net/protocol/result.hpp"
 
 #include <optional>
@@ -25,6 +26,8 @@ struct Service {
   LocalizedText label;
   int daily_cap = 300;          // tickets per day, at most 999
   int avg_service_minutes = 10; // used for the wait estimate
+  // When kiosks may issue its tickets; none: the station's usual hours.
+  std::optional<WeeklyHours> issuing_hours;
 };
 
 struct PriorityGroup {

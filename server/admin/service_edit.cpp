@@ -59,11 +59,23 @@ std::optional<ServiceEditError> apply_field(std::string_view key, const json::va
     service.prefix = std::string(*s);
     return std::nullopt;
   }
+  if (key == "issuing_hours") { // null: back to the station's usual hours
+    if (v.is_null()) {
+      service.issuing_hours.reset();
+      return std::nullopt;
+    }
+    auto hours = parse_issuing_hours(v);
+    if (!hours)
+      return ServiceEditError{400, "invalid_field", "\"issuing_hours\" " + hours.error()};
+    service.issuing_hours = std::move(hours).value();
+    return std::nullopt;
+  }
   const bool cap = key == "daily_cap";
   if (!cap && key != "avg_service_minutes")
     return ServiceEditError{400, "invalid_field",
                             "unknown field \"" + std::string(key) +
-                                "\": label, prefix, daily_cap, avg_service_minutes"};
+                                "\": label, prefix, daily_cap, avg_service_minutes, "
+                                "issuing_hours"};
   auto number = cap ? int_of(v, key, 1, 999) : int_of(v, key, 1, 240);
   if (!number)
     return number.error();

@@ -10,6 +10,7 @@
 #include "server/api/queue_json.hpp"
 #include "server/log.hpp"
 #include "server/numbering.hpp"
+#include "server/queue/service_rules.hpp"
 #include "server/version.hpp"
 #include "server/web/board_state.hpp"
 #include "server/web/query_params.hpp"
@@ -613,8 +614,12 @@ ApiResponse ApiHandler::admin_services(const Call &) const {
     return json_response(200, catalog_json_);
   boost::system::error_code ec;
   json::value saved = json::parse(catalog_to_json(catalog_file_->current()), ec);
-  if (saved.is_object())
+  if (saved.is_object()) {
     saved.as_object()["restart_required"] = catalog_file_->restart_required();
+    // What a service without issuing_hours follows, for the page to show.
+    saved.as_object()["usual_issuing_hours"] =
+        issuing_hours_json(queue::usual_issuing_hours());
+  }
   return json_response(200, saved);
 }
 

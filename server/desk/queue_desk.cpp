@@ -182,6 +182,7 @@ void QueueDesk::replay(queue::QueueEngine &engine,
                        const std::vector<JournalEntry> &entries,
                        std::vector<HeldBlock> &held, bool log_failures) {
   held.clear();
+  engine.set_admission_checks(false);
   for (const auto &entry : entries) {
     auto applied = apply(engine, entry);
     if (!applied) {
@@ -195,6 +196,7 @@ void QueueDesk::replay(queue::QueueEngine &engine,
     if (applied->block)
       held.push_back(HeldBlock{entry.text, *applied->block, entry.counter_id});
   }
+  engine.set_admission_checks(true);
 }
 
 std::vector<queue::QueueTicket>

@@ -67,6 +67,10 @@ public:
                                                 const StationTime &now);
   UpdateResult insert_offline(const OfflineTicket &ticket, const StationTime &now);
 
+  // Off while the journal is replayed: what it holds was admitted when it
+  // happened, and issuing hours or a cap changed since must not drop it.
+  void set_admission_checks(bool on) { admission_checks_ = on; }
+
   // From the next call on; counters keep their count of normal calls since
   // their last priority one. Persists across days, like counters.
   EventsResult set_priority_policy(PriorityPolicy policy, const StationTime &now);
@@ -147,6 +151,7 @@ private:
   void roll_over(const StationTime &now);
 
   QueueConfig config_;
+  bool admission_checks_ = true;
   std::vector<ServiceDay> services_; // catalog order
   std::vector<Counter> counters_;
   std::map<TicketId, QueueTicket> tickets_; // today's

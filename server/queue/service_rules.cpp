@@ -9,15 +9,25 @@ namespace {
 constexpr int hm(int hour, int minute) { return hour * 60 + minute; }
 } // namespace
 
-WeeklyWindows default_issuing_windows() {
-  WeeklyWindows w;
-  const std::vector<IssuingWindow> weekday{{hm(7, 30), hm(11, 30)},
-                                           {hm(13, 30), hm(16, 30)}};
+WeeklyHours usual_issuing_hours() {
+  WeeklyHours h;
+  const std::vector<MinuteRange> weekday{{hm(7, 30), hm(11, 30)},
+                                         {hm(13, 30), hm(16, 30)}};
   for (int d = monday; d <= friday; ++d)
-    w[d] = weekday;
-  w[saturday] = {{hm(7, 30), hm(11, 30)}};
+    h[d] = weekday;
+  h[saturday] = {{hm(7, 30), hm(11, 30)}};
+  return h;
+}
+
+WeeklyWindows windows_of(const WeeklyHours &hours) {
+  WeeklyWindows w;
+  for (int d = 0; d < 7; ++d)
+    for (const auto &r : hours[d])
+      w[d].push_back({r.start, r.end});
   return w;
 }
+
+WeeklyWindows default_issuing_windows() { return windows_of(usual_issuing_hours()); }
 
 WeeklyWindows always_issuing() {
   WeeklyWindows w;
@@ -46,6 +56,8 @@ ServiceRules rules_from_catalog(const Service &service) {
   rules.prefix = service.prefix;
   rules.daily_cap = service.daily_cap;
   rules.default_service_minutes = service.avg_service_minutes;
+  if (service.issuing_hours)
+    rules.windows = windows_of(*service.issuing_hours);
   return rules;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // How one service issues tickets: prefix, number range, daily cap and the
-// weekly issuing windows. The catalog gives prefix, cap and average time; the
-// rest defaults to the usual commune desk hours until the catalog carries them.
+// weekly issuing windows. The catalog gives prefix, cap, average time and the
+// hours (issuing_hours), or the usual commune desk hours apply.
 #include "net/protocol/catalog.hpp"
 #include "server/queue/station_time.hpp"
 
@@ -10,6 +10,9 @@
 #include <vector>
 
 namespace motcua::station::queue {
+
+using motcua::MinuteRange;
+using motcua::WeeklyHours;
 
 // Tickets may be issued from start_minute (inclusive) to end_minute (exclusive),
 // in minutes since local midnight.
@@ -20,8 +23,11 @@ struct IssuingWindow {
 
 using WeeklyWindows = std::array<std::vector<IssuingWindow>, 7>; // by Weekday
 
-// Monday–Friday 07:30–11:30 and 13:30–16:30, Saturday 07:30–11:30, Sunday closed.
-WeeklyWindows default_issuing_windows();
+// Monday–Friday 07:30–11:30 and 13:30–16:30, Saturday 07:30–11:30, Sunday
+// closed: a service's hours when the catalog names none.
+WeeklyHours usual_issuing_hours();
+WeeklyWindows windows_of(const WeeklyHours &hours);
+WeeklyWindows default_issuing_windows(); // windows_of(usual_issuing_hours())
 // Every minute of every day: for kiosks in testing and for tests.
 WeeklyWindows always_issuing();
 

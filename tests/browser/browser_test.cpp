@@ -496,6 +496,28 @@ TEST_CASE("the admin makes an enrollment code on the admin page and a kiosk enro
                {"officer-password", "thu-ha-pass-1"}});
   REQUIRE(
       page->wait_until("motcuaAdmin.officers.some(o => o.username === 'thu.ha')", 10s));
+  // Service A's ticket hours: its own Monday, the other days as they were;
+  // a reversed range refused with the station's words.
+  CHECK(page->evaluate("document.querySelector('#table-hours tr[data-service=\"A\"] "
+                       "[name=tue]').value") == "07:30-11:30\n13:30-16:30");
+  page->evaluate(R"(
+    {const row = document.querySelector('#table-hours tr[data-service="B"]');
+    row.querySelector('[name=mon]').value = '12:00-08:00';
+    row.querySelector('button').click();})");
+  REQUIRE(page->wait_until(
+      "document.getElementById('error').textContent.includes('12:00-08:00')", 10s));
+  page->evaluate(R"(
+    {const row = document.querySelector('#table-hours tr[data-service="A"]');
+    row.querySelector('[name=mon]').value = '08:00-12:00, 13:00-17:00';
+    row.querySelector('[name=sat]').value = '';
+    row.querySelector('button').click();})");
+  REQUIRE(page->wait_until("motcuaAdmin.services.services[0].issuing_hours", 10s));
+  CHECK(
+      page->evaluate("JSON.stringify(motcuaAdmin.services.services[0].issuing_hours)") ==
+      R"({"mon":["08:00-12:00","13:00-17:00"],"tue":["07:30-11:30","13:30-16:30"],)"
+      R"("wed":["07:30-11:30","13:30-16:30"],"thu":["07:30-11:30","13:30-16:30"],)"
+      R"("fri":["07:30-11:30","13:30-16:30"]})");
+
   // The priority policy: strict by default, one priority call in two once
   // saved, and still so after the restart below.
   CHECK(page->evaluate("document.getElementById('policy-strict').checked").as_bool());
@@ -518,6 +540,9 @@ TEST_CASE("the admin makes an enrollment code on the admin page and a kiosk enro
   CHECK(a.at("daily_cap") == 150);
   CHECK(a.at("label").at("en") == "Residence matters");
   CHECK(json::parse(catalog.body).at("services").at(1).at("prefix") == "B");
+  CHECK(json::serialize(a.at("issuing_hours").at("mon")) ==
+        R"(["08:00-12:00","13:00-17:00"])");
+  CHECK_FALSE(a.at("issuing_hours").as_object().contains("sat"));
   auto policy = http_call(station.port, "GET", "/api/v1/admin/priority-policy", "",
                           station.chief());
   CHECK(policy.body == R"({"policy":"one_in_n","n":2})");

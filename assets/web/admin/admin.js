@@ -133,6 +133,37 @@ function renderServices() {
   fillTable($('table-services'), [t('admin.service_id'), t('admin.prefix'), t('admin.label_vi'), t('admin.label_en'), t('admin.daily_cap'), t('admin.avg_minutes'), ''], rows);
 }
 
+const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const WEEKDAY_NUMBER = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+
+// One row per service: a cell per weekday of "07:30-11:30 13:30-16:30", the
+// service's own hours or, greyed, the usual ones it follows.
+function renderHours() {
+  const rows = view.services.services.map((s) => {
+    const own = !!s.issuing_hours;
+    const hours = s.issuing_hours || view.services.usual_issuing_hours || {};
+    const cells = WEEK.map((day) =>
+      node('td', {}, node('textarea', { name: day, value: (hours[day] || []).join('\n'), className: own ? '' : 'usual', rows: 2 }))
+    );
+    const save = node('button', { class: 'save', textContent: view.saved === 'hours:' + s.id ? t('admin.saved') : t('admin.save') });
+    const usual = node('button', { class: 'save', textContent: t('admin.hours.usual'), disabled: !own });
+    const row = node('tr', { 'data-service': s.id }, node('td', {}, `${s.prefix} · ${label(s.label)}`), ...cells, node('td', {}, save, ' ', usual));
+    const put = (issuing_hours) =>
+      act(() => api('PUT', `/api/v1/admin/services/${encodeURIComponent(s.id)}`, { token: session.token, body: { issuing_hours } }), 'hours:' + s.id);
+    save.addEventListener('click', () => {
+      const body = {};
+      for (const day of WEEK) {
+        const ranges = row.querySelector(`[name=${day}]`).value.split(/[\s,;]+/).filter(Boolean);
+        if (ranges.length) body[day] = ranges;
+      }
+      put(body);
+    });
+    usual.addEventListener('click', () => put(null));
+    return row;
+  });
+  fillTable($('table-hours'), [t('admin.service'), ...WEEK.map((d) => t('weekday.' + WEEKDAY_NUMBER[d])), ''], rows);
+}
+
 function renderCounters() {
   const rows = view.counters.map((c) => {
     const checks = serviceChecks('services-' + c.id, c.services);
@@ -171,6 +202,7 @@ function render() {
   renderPolicy();
   renderKiosks();
   renderServices();
+  renderHours();
   renderCounters();
   renderOfficers();
 }

@@ -73,7 +73,7 @@ TEST_CASE("a service edit that a kiosk would refuse is refused with the field na
   CHECK(edit_error("A", "{}").starts_with("invalid_field: the body must be"));
   CHECK(edit_error("A", R"({"daly_cap":10})") ==
         "invalid_field: unknown field \"daly_cap\": label, prefix, daily_cap, "
-        "avg_service_minutes");
+        "avg_service_minutes, issuing_hours");
   CHECK(edit_error("A", R"({"daily_cap":0})") ==
         "invalid_field: \"daily_cap\" must be an integer 1..999");
   CHECK(edit_error("A", R"({"daily_cap":1000})") ==
