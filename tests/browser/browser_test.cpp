@@ -577,10 +577,10 @@ TEST_CASE("the ticket page on a phone follows the ticket to the counter and take
                                     "'A002'",
                                     15s),
                   chromium.log());
-  CHECK(phone->evaluate(text).as_string().find("Số người đang chờ trước quý khách: 1") !=
-        std::string::npos);
-  CHECK(phone->evaluate(text).as_string().find("Trang tự cập nhật sau mỗi 10 giây") !=
-        std::string::npos);
+  // The page reloads itself every 10 s: read it as it is after any reload.
+  CHECK(
+      phone->wait_until(text + ".includes('Số người đang chờ trước quý khách: 1')", 10s));
+  CHECK(phone->wait_until(text + ".includes('Trang tự cập nhật sau mỗi 10 giây')", 10s));
   phone->screenshot(dir + "/phone-waiting.png");
 
   // A001 is served; A002 is called: the page says where to go by itself.
@@ -595,9 +595,9 @@ TEST_CASE("the ticket page on a phone follows the ticket to the counter and take
   act("start");
   act("done");
   REQUIRE(phone->wait_until("document.querySelector('form.rate')", 20s));
-  CHECK(phone->evaluate(text).as_string().find(
-            "Quý khách có hài lòng với việc giải quyết thủ tục hôm nay?") !=
-        std::string::npos);
+  CHECK(phone->wait_until(
+      text + ".includes('Quý khách có hài lòng với việc giải quyết thủ tục hôm nay?')",
+      10s));
   phone->screenshot(dir + "/phone-rating.png");
   phone->evaluate("document.querySelector('button[value=dissatisfied]').click()");
   REQUIRE(phone->wait_until("document.querySelector('input[name=reason]')", 10s));

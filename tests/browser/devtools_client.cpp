@@ -116,8 +116,13 @@ bool BrowserPage::wait_until(const std::string &js, std::chrono::milliseconds de
   const auto until = std::chrono::steady_clock::now() + deadline;
   const std::string truthy = "Boolean(" + js + ")";
   while (std::chrono::steady_clock::now() < until) {
-    if (evaluate(truthy).as_bool())
-      return true;
+    try {
+      if (evaluate(truthy).as_bool())
+        return true;
+    } catch (const std::runtime_error &) {
+      // The page was between two documents (a reload, a form's answer):
+      // its next one is asked at the next poll.
+    }
     std::this_thread::sleep_for(100ms);
   }
   return false;
