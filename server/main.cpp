@@ -96,8 +96,12 @@ int main(int argc, char **argv) {
     return kExitRuntimeFailure;
   }
   StreamHub hub;
+  StreamHub ticket_pages; // the citizens' phones: a ping, no names
   (*desk)->set_listener(
-      [&hub](const std::vector<queue::QueueEvent> &events) { broadcast(hub, events); });
+      [&hub, &ticket_pages](const std::vector<queue::QueueEvent> &events) {
+        broadcast(hub, events);
+        ping_ticket_pages(ticket_pages, events);
+      });
   retain_counts(hub, (*desk)->snapshot().counts,
                 queue::station_time(to_local_time(system_clock()())));
   AuthOptions auth_options;
@@ -164,8 +168,19 @@ int main(int argc, char **argv) {
   http.tls_private_key_file = options->tls_private_key_file;
   StreamEndpoint stream{
       &hub, [&api](const ApiRequest &request) { return api.authorize_stream(request); }};
+  // A waiting room's phones, each following its ticket page (sent the page
+  // anew when it changes); their own places (a full waiting room at peak,
+  // with room to spare), none of the kiosks'.
+  StreamEndpoint phones{
+      &ticket_pages,
+      [&api](const ApiRequest &request) { return api.authorize_ticket_stream(request); },
+      "/t/",
+      true,
+      512,
+      [&api](const ApiRequest &request) { return api.ticket_stream_frame(request); }};
   auto server = HttpServer::start(
-      http, [&api](const ApiRequest &request) { return api.handle(request); }, stream);
+      http, [&api](const ApiRequest &request) { return api.handle(request); },
+      {stream, phones});
   if (!server) {
     log_problem(server.error());
     return kExitRuntimeFailure;

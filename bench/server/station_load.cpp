@@ -7,6 +7,12 @@
 //     SUBSCRIBERS WebSockets on /api/v1/stream, then TICKETS posted one at a
 //     time (5 ms apart); for each ticket and subscriber the time from the
 //     POST's send, and from its answer, to the receipt of its "issued" event.
+//   station_load phones HOST PORT PHONES CALLS SERVICES
+//     As the chief "admin" (password in BENCH_ADMIN_PASSWORD): counter 1 for
+//     the first service, PHONES tickets of it, each followed by a phone's
+//     WebSocket on its /t/{day}/{number}; then CALLS call-next, start and
+//     done, 200 ms apart. For each call and each phone still waiting or called, the
+//     time from the call's send to that phone's receipt of its new page.
 // Synchronous Beast: one thread per connection is plain and enough here.
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -22,6 +28,7 @@
 #include <cstdlib>
 #include <map>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -259,12 +266,146 @@ int run_fanout(const std::string &host, const std::string &port, int subscribers
   return missing == 0 && errors == 0 && failure.empty() ? 0 : 1;
 }
 
+// One request on a keep-alive connection; the answer's body, or a throw
+// naming what went wrong.
+std::string call(Connection &conn, const std::string &host, http::verb verb,
+                 const std::string &target, const std::string &body,
+                 const std::string &token, unsigned expected) {
+  http::request<http::string_body> req{verb, target, 11};
+  req.set(http::field::host, host);
+  req.set(http::field::content_type, "application/json");
+  if (!token.empty())
+    req.set(http::field::authorization, "Bearer " + token);
+  req.body() = body;
+  req.prepare_payload();
+  http::write(conn.stream, req);
+  http::response<http::string_body> res;
+  http::read(conn.stream, conn.buffer, res);
+  if (res.result_int() != expected)
+    throw std::runtime_error(target + " answered " + std::to_string(res.result_int()) +
+                             ": " + res.body());
+  return res.body();
+}
+
+int run_phones(const std::string &host, const std::string &port, int phones, int calls,
+               const std::string &services) {
+  const char *password = std::getenv("BENCH_ADMIN_PASSWORD");
+  if (!password)
+    throw std::runtime_error("phones: BENCH_ADMIN_PASSWORD is not set");
+  Connection desk(host, port);
+  const auto login = json::parse(call(
+      desk, host, http::verb::post, "/api/v1/auth/login",
+      std::string(R"({"username":"admin","password":")") + password + "\"}", "", 200));
+  const std::string token(login.at("token").as_string());
+  const std::string service(1, services[0]);
+  call(desk, host, http::verb::post, "/api/v1/admin/counters",
+       R"({"id":"1","services":[")" + service + "\"]}", token, 201);
+  call(desk, host, http::verb::post, "/api/v1/counters/1/open", "", token, 200);
+  std::vector<std::string> pages;
+  for (int i = 0; i < phones; ++i) {
+    const auto issued =
+        json::parse(call(desk, host, http::verb::post, "/api/v1/tickets",
+                         R"({"service":")" + service + R"(","idempotency_key":"phone-)" +
+                             std::to_string(i) + "\"}",
+                         "", 201));
+    const auto &t = issued.at("ticket");
+    pages.push_back("/t/" + std::string(t.at("day").as_string()) + "/" +
+                    std::string(t.at("number").as_string()));
+  }
+  // Each phone's frames: when each arrived, and the size of the last.
+  std::vector<std::vector<Clock::time_point>> frames(phones);
+  std::vector<std::size_t> frame_bytes(phones, 0);
+  std::atomic<int> connected{0}, errors{0};
+  std::vector<std::unique_ptr<asio::io_context>> contexts;
+  std::vector<std::unique_ptr<websocket::stream<beast::tcp_stream>>> sockets;
+  for (int p = 0; p < phones; ++p) {
+    contexts.push_back(std::make_unique<asio::io_context>());
+    sockets.push_back(
+        std::make_unique<websocket::stream<beast::tcp_stream>>(*contexts.back()));
+  }
+  std::vector<std::thread> threads;
+  for (int p = 0; p < phones; ++p)
+    threads.emplace_back([&, p] {
+      auto &ws = *sockets[p];
+      try {
+        tcp::resolver resolver(*contexts[p]);
+        beast::get_lowest_layer(ws).connect(resolver.resolve(host, port));
+        ws.handshake(host + ":" + port, pages[p]);
+      } catch (const std::exception &e) {
+        std::fprintf(stderr, "phone %d: %s\n", p, e.what());
+        ++errors;
+        ++connected;
+        return;
+      }
+      ++connected;
+      beast::flat_buffer buffer;
+      while (true) {
+        beast::error_code ec;
+        ws.read(buffer, ec);
+        if (ec)
+          return; // closed by the main thread at the end
+        frame_bytes[p] = buffer.size();
+        buffer.consume(buffer.size());
+        frames[p].push_back(Clock::now());
+      }
+    });
+  while (connected < phones)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500)); // the first pages arrive
+
+  // Each call moves every phone behind the called ticket one place up.
+  std::vector<Clock::time_point> sent;
+  std::string failure;
+  try {
+    for (int i = 0; i < calls && i < phones; ++i) {
+      sent.push_back(Clock::now());
+      call(desk, host, http::verb::post, "/api/v1/counters/1/call-next", "", token, 200);
+      call(desk, host, http::verb::post, "/api/v1/counters/1/start", "", token, 200);
+      call(desk, host, http::verb::post, "/api/v1/counters/1/done", "", token, 200);
+      std::this_thread::sleep_until(sent.back() + std::chrono::milliseconds(200));
+    }
+  } catch (const std::exception &e) {
+    failure = e.what();
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(500)); // the last pages arrive
+  for (int p = 0; p < phones; ++p) {
+    beast::error_code ignored;
+    beast::get_lowest_layer(*sockets[p])
+        .socket()
+        .shutdown(tcp::socket::shutdown_both, ignored);
+  }
+  for (auto &t : threads)
+    t.join();
+
+  std::vector<double> latencies;
+  std::size_t missing = 0, total_frames = 0;
+  for (int p = 0; p < phones; ++p) {
+    total_frames += frames[p].size();
+    // Phone p's ticket is called by call p: calls 0..p change its page.
+    for (std::size_t i = 0; i < sent.size() && i <= static_cast<std::size_t>(p); ++i) {
+      const auto until = i + 1 < sent.size() ? sent[i + 1] : Clock::time_point::max();
+      auto it = std::lower_bound(frames[p].begin(), frames[p].end(), sent[i]);
+      if (it == frames[p].end() || *it >= until)
+        ++missing;
+      else
+        latencies.push_back(ms(*it - sent[i]));
+    }
+  }
+  if (!failure.empty())
+    std::fprintf(stderr, "calling: %s\n", failure.c_str());
+  std::printf("phones=%d calls=%zu frames=%zu (page %zu bytes) missing=%zu errors=%d\n",
+              phones, sent.size(), total_frames, frame_bytes[phones - 1], missing,
+              errors.load());
+  print_latencies("  call-next sent -> phone holds its new page", latencies);
+  return missing == 0 && errors == 0 && failure.empty() ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
   if (argc != 7) {
-    std::fprintf(stderr,
-                 "usage: station_load tickets|fanout HOST PORT N COUNT SERVICES\n");
+    std::fprintf(
+        stderr, "usage: station_load tickets|fanout|phones HOST PORT N COUNT SERVICES\n");
     return 2;
   }
   const std::string mode = argv[1], host = argv[2], port = argv[3], services = argv[6];
@@ -274,6 +415,8 @@ int main(int argc, char **argv) {
       return run_tickets(host, port, n, count, services);
     if (mode == "fanout")
       return run_fanout(host, port, n, count, services);
+    if (mode == "phones")
+      return run_phones(host, port, n, count, services);
   } catch (const std::exception &e) {
     std::fprintf(stderr, "station_load: %s\n", e.what());
     return 1;

@@ -361,6 +361,22 @@ std::optional<ApiResponse> ApiHandler::authorize_stream(const ApiRequest &reques
   return std::nullopt;
 }
 
+std::optional<ApiResponse>
+ApiHandler::authorize_ticket_stream(const ApiRequest &request) const {
+  const auto path = path_of(request.target);
+  if (auto params = match(kTicketPagePattern.substr(1), path.substr(1)))
+    if (desk_.ticket_status((*params)[0], (*params)[1]))
+      return std::nullopt;
+  return error_response(404, "not_found", "no such ticket");
+}
+
+std::string ApiHandler::ticket_stream_frame(const ApiRequest &request) const {
+  ApiRequest get = request;
+  get.method = "GET";
+  auto page = ticket_status_page(get);
+  return page.status == 200 || page.status == 404 ? std::move(page.body) : std::string();
+}
+
 ApiResponse ApiHandler::health(const Call &) const {
   return json_response(
       200, json::object{{"status", "ok"}, {"version", std::string(station_version())}});

@@ -45,6 +45,14 @@ public:
   // For the WebSocket upgrade of /api/v1/stream: nullopt when the caller may
   // subscribe, else the refusal to send.
   std::optional<ApiResponse> authorize_stream(const ApiRequest &request) const;
+  // For the WebSocket upgrade of a ticket page, /t/{day}/{number}: anyone
+  // holding the ticket's address may follow it; an unknown ticket is 404.
+  std::optional<ApiResponse> authorize_ticket_stream(const ApiRequest &request) const;
+  // What a ticket page's subscriber is sent when the queue moves: the page
+  // as GET serves it now (the 404 page for a ticket gone with its day), or
+  // nothing when the page cannot be made (a storage error): the phone keeps
+  // the card it has.
+  std::string ticket_stream_frame(const ApiRequest &request) const;
 
   // The words of the /t/{day}/{number} page; set before serving. Without
   // them the page shows its text keys.

@@ -2,7 +2,10 @@
 
 #include "server/api/queue_json.hpp"
 
+#include <boost/json.hpp>
+
 namespace motcua::station {
+namespace json = boost::json;
 
 void broadcast(StreamHub &hub, const std::vector<queue::QueueEvent> &events) {
   for (const auto &event : events) {
@@ -12,6 +15,14 @@ void broadcast(StreamHub &hub, const std::vector<queue::QueueEvent> &events) {
       hub.forget_retained();
     hub.publish(queue_event_json(event), event.kind == queue::QueueEvent::Kind::counts);
   }
+}
+
+void ping_ticket_pages(StreamHub &hub, const std::vector<queue::QueueEvent> &events) {
+  if (events.empty())
+    return;
+  const auto &at = events.back().at;
+  hub.publish(json::serialize(
+      json::object{{"event", "queue_changed"}, {"day", at.day}, {"at", clock_time(at)}}));
 }
 
 void retain_counts(StreamHub &hub, const std::vector<queue::ServiceCount> &counts,

@@ -17,14 +17,23 @@ namespace json = boost::json;
 
 namespace {
 
-// Matches "ticket_page.refreshes". A phone in the waiting room must see its
-// call soon after the board: a 2 kB page every 10 s is nothing for the station.
+// A live page follows its ticket with /common/ticket-live.js (a ping over a
+// WebSocket, then the page fetched again); a phone without scripts reloads it
+// this often instead: a 2 kB page every 10 s is nothing for the station.
 constexpr int kRefreshSeconds = 10;
+constexpr std::string_view kLiveScript = "/common/ticket-live.js";
+
+// Its own style and the live script from the station, nothing from elsewhere;
+// the forms post to the page itself.
+constexpr std::string_view kPagePolicy =
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; "
+    "connect-src 'self' ws: wss:; form-action 'self'; base-uri 'none'; "
+    "frame-ancestors 'none'";
 
 // The page speaks the station's language, with English one tap away.
 constexpr std::array<std::string_view, 2> kLanguages = {"vi", "en"};
 
-// A phone's own sans-serif; one column, large type, no scripts, no fonts to fetch.
+// A phone's own sans-serif; one column, large type, no fonts to fetch.
 constexpr std::string_view kStyle =
     "body{font-family:system-ui,-apple-system,'Noto Sans',Roboto,sans-serif;margin:0;"
     "background:#f3f5f7;color:#1b1b1b;line-height:1.4}"
@@ -105,16 +114,18 @@ std::string other_language(std::string_view language) {
 }
 
 std::string page(std::string_view language, const std::string &title,
-                 const std::string &card, bool refresh, const TicketPageTexts *texts) {
+                 const std::string &card, bool live, const TicketPageTexts *texts) {
   std::string html = "<!DOCTYPE html>\n<html lang=\"" + std::string(language) +
                      "\">\n<head>\n<meta charset=\"utf-8\">\n"
                      "<meta name=\"viewport\" content=\"width=device-width, "
                      "initial-scale=1\">\n";
-  if (refresh)
-    html += "<meta http-equiv=\"refresh\" content=\"" + std::to_string(kRefreshSeconds) +
-            "\">\n";
+  if (live)
+    html += "<noscript><meta http-equiv=\"refresh\" content=\"" +
+            std::to_string(kRefreshSeconds) + "\"></noscript>\n<script src=\"" +
+            std::string(kLiveScript) + "\" defer></script>\n";
   html += "<title>" + title + "</title>\n<style>" + std::string(kStyle) +
-          "</style>\n</head>\n<body>\n<main>\n<div class=\"card\">\n" + card +
+          "</style>\n</head>\n<body>\n<main" + (live ? " data-live" : "") +
+          ">\n<div class=\"card\">\n" + card +
           "</div>\n<p class=\"note\"><a href=\"?lang=" + other_language(language) +
           "\">" + words(texts, language, "ticket_page.other_language") +
           "</a></p>\n</main>\n</body>\n</html>\n";
@@ -128,6 +139,9 @@ ApiResponse html_response(int status, std::string body) {
   response.body = std::move(body);
   // The state changes from minute to minute: never show a stored copy.
   response.headers.emplace_back("Cache-Control", "no-store");
+  response.headers.emplace_back("Content-Security-Policy", std::string(kPagePolicy));
+  response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  response.headers.emplace_back("Referrer-Policy", "no-referrer");
   return response;
 }
 
@@ -354,15 +368,15 @@ ApiResponse ticket_page(const TicketPageRequest &request,
   }
   if (t.state == TicketState::done)
     card += rating_section(request, texts, lang);
-  // Final states do not change any more: no reason to keep reloading.
-  const bool refresh = !queue::is_final(t.state);
+  // Final states do not change any more: nothing to follow.
+  const bool live = !queue::is_final(t.state);
   std::string note = words(texts, lang, "ticket_page.day", {{"date", date}});
-  if (refresh)
+  if (live)
     note += " · " + words(texts, lang, "ticket_page.refreshes");
   card += paragraph("note", note);
   return html_response(
       200, page(lang, words(texts, lang, "ticket_page.title", {{"number", t.number}}),
-                card, refresh, texts));
+                card, live, texts));
 }
 
 } // namespace motcua::station

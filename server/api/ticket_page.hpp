@@ -1,8 +1,10 @@
 #pragma once
 // GET /t/{day}/{number}: the page a citizen's phone opens from the QR code on
-// the ticket. Plain HTML that fits a phone, Vietnamese unless ?lang=en, with
-// the ticket's state, people ahead and the wait; a 404 page for an unknown
-// ticket. The words come from assets/i18n (keys "ticket_page.*").
+// the ticket. HTML that fits a phone, Vietnamese unless ?lang=en, with the
+// ticket's state, people ahead and the wait; a 404 page for an unknown ticket.
+// Until the ticket is final the page is marked live: its script follows it
+// over a WebSocket that brings this same page anew. The words come from assets/i18n (keys
+// "ticket_page.*").
 #include "net/protocol/catalog.hpp"
 #include "net/protocol/result.hpp"
 #include "server/api/api_message.hpp"

@@ -24,6 +24,7 @@
 #include <future>
 #include <mutex>
 #include <optional>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -53,9 +54,9 @@ constexpr std::size_t kLingerBytes = 256 * 1024;
 } // namespace
 
 struct HttpServer::Impl {
-  Impl(HttpServerOptions opts, RequestHandler h, StreamEndpoint s)
-      : options(std::move(opts)), handler(std::move(h)), stream(std::move(s)),
-        ioc(options.threads > 0 ? options.threads : 1),
+  Impl(HttpServerOptions opts, RequestHandler h, std::vector<StreamEndpoint> s)
+      : options(std::move(opts)), handler(std::move(h)), endpoints(std::move(s)),
+        open_streams(endpoints.size(), 0), ioc(options.threads > 0 ? options.threads : 1),
         handlers(static_cast<std::size_t>(
             options.handler_threads > 0 ? options.handler_threads : 1)) {}
 
@@ -63,13 +64,16 @@ struct HttpServer::Impl {
   void on_accept(beast::error_code ec, tcp::socket socket);
   void session_started(Session *session, std::weak_ptr<Session> weak);
   void session_ended(Session *session);
+  // A place for one more subscriber of endpoints[endpoint], or false when
+  // its own places are all taken; stream_ended gives it back.
+  bool admit_stream(std::size_t endpoint);
   void stream_started(StreamSession *stream, std::weak_ptr<StreamSession> weak);
-  void stream_ended(StreamSession *stream);
+  void stream_ended(StreamSession *stream, std::size_t endpoint);
   void stop();
 
   HttpServerOptions options;
   RequestHandler handler;
-  StreamEndpoint stream;
+  std::vector<StreamEndpoint> endpoints;
   std::atomic<bool> stopping{false};
   bool stopped = false; // guarded by stop_mutex
   std::mutex stop_mutex;
@@ -80,6 +84,7 @@ struct HttpServer::Impl {
   std::condition_variable sessions_idle;
   std::unordered_map<Session *, std::weak_ptr<Session>> sessions;
   std::unordered_map<StreamSession *, std::weak_ptr<StreamSession>> streams;
+  std::vector<std::size_t> open_streams; // per endpoint
 
   std::optional<asio::ssl::context> tls; // set: every connection is TLS
   std::string tls_sha256;
@@ -99,22 +104,24 @@ bool is_http_parse_error(const beast::error_code &ec) {
   return ec.category() == beast::error_code(http::error::bad_target).category();
 }
 
-// One /api/v1/stream subscriber: hub messages are queued on the connection's
-// strand and written one at a time; what the client sends is read and dropped
-// (reading is how a close or a dead peer is noticed).
+// One stream subscriber: hub messages (or what the endpoint renders for this
+// subscriber) are queued on the connection's strand and written one at a time;
+// what the client sends is read and dropped (reading is how a close or a dead
+// peer is noticed).
 class StreamSession : public std::enable_shared_from_this<StreamSession> {
 public:
-  StreamSession(AnyStream &&stream, HttpServer::Impl &server)
+  StreamSession(AnyStream &&stream, HttpServer::Impl &server, std::size_t endpoint,
+                ApiRequest subscriber)
       : ws_(std::visit(
             [](auto &s) -> AnyWebSocket {
               return websocket::stream<std::decay_t<decltype(s)>>(std::move(s));
             },
             stream)),
-        server_(server) {}
+        server_(server), endpoint_(endpoint), subscriber_(std::move(subscriber)) {}
   ~StreamSession() {
     if (subscription_)
-      server_.stream.hub->unsubscribe(subscription_);
-    server_.stream_ended(this);
+      hub().unsubscribe(subscription_);
+    server_.stream_ended(this, endpoint_);
   }
 
   void start(http::request<http::string_body> request) {
@@ -153,18 +160,51 @@ public:
 
 private:
   PlainStream::executor_type executor() { return lowest_layer(ws_).get_executor(); }
+  const StreamEndpoint &endpoint() const { return server_.endpoints[endpoint_]; }
+  StreamHub &hub() { return *endpoint().hub; }
 
   void on_accept(beast::error_code ec) {
     if (ec)
       return; // the handshake failed; nothing to say to the peer
     std::weak_ptr<StreamSession> weak = shared_from_this();
-    subscription_ = server_.stream.hub->subscribe([weak](StreamHub::Message message) {
+    subscription_ = hub().subscribe([weak](StreamHub::Message message) {
       if (auto self = weak.lock())
         asio::post(self->executor(),
-                   [self, message = std::move(message)] { self->enqueue(message); });
+                   [self, message = std::move(message)] { self->on_message(message); });
     });
     std::visit([](auto &ws) { ws.text(true); }, ws_);
+    if (endpoint().render)
+      render();
     do_read();
+  }
+
+  void on_message(const StreamHub::Message &message) {
+    if (!endpoint().render)
+      return enqueue(message);
+    if (rendering_)
+      render_again_ = true; // the render under way may have read the state before
+    else
+      render();
+  }
+
+  // One render at a time, so a frame never shows an older state than the one
+  // before it.
+  void render() {
+    rendering_ = true;
+    render_again_ = false;
+    asio::post(server_.handlers, [self = shared_from_this()] {
+      auto frame =
+          std::make_shared<const std::string>(self->endpoint().render(self->subscriber_));
+      asio::post(self->executor(), [self, frame] {
+        self->rendering_ = false;
+        if (!frame->empty() && *frame != self->last_rendered_) {
+          self->last_rendered_ = *frame;
+          self->enqueue(frame);
+        }
+        if (self->render_again_)
+          self->render();
+      });
+    });
   }
 
   void do_read() {
@@ -213,6 +253,11 @@ private:
 
   AnyWebSocket ws_;
   HttpServer::Impl &server_;
+  std::size_t endpoint_;
+  const ApiRequest subscriber_; // its upgrade request, for render
+  std::string last_rendered_;
+  bool rendering_ = false;
+  bool render_again_ = false;
   http::request<http::string_body> request_;
   beast::flat_buffer incoming_;
   std::deque<StreamHub::Message> queue_;
@@ -249,6 +294,18 @@ private:
   enum class State { reading, answering, lingering };
 
   PlainStream::executor_type executor() { return lowest_layer(stream_).get_executor(); }
+
+  // The first endpoint with a hub whose path the target's path is, or is under.
+  std::optional<std::size_t> stream_endpoint(std::string_view target) const {
+    const auto path = target.substr(0, target.find('?'));
+    for (std::size_t i = 0; i < server_.endpoints.size(); ++i) {
+      const auto &endpoint = server_.endpoints[i];
+      if (endpoint.hub && (endpoint.path_is_prefix ? path.starts_with(endpoint.path)
+                                                   : path == endpoint.path))
+        return i;
+    }
+    return std::nullopt;
+  }
 
   // TLS first, within the read timeout: a peer that never finishes its
   // handshake holds a slot no longer than one that never sends a request.
@@ -312,14 +369,23 @@ private:
     beast::error_code ignored; // a peer gone already has no address; it gets none
     api.remote_address =
         lowest_layer(stream_).socket().remote_endpoint(ignored).address().to_string();
-    if (websocket::is_upgrade(request) && server_.stream.hub &&
-        api.target.substr(0, api.target.find('?')) == server_.stream.path) {
-      if (auto refused = server_.stream.authorize(api))
-        return answer_and_close(*refused);
-      auto stream = std::make_shared<StreamSession>(std::move(stream_), server_);
-      stream->start(parser_->release());
-      return; // this session ends here; the stream owns the connection
-    }
+    if (websocket::is_upgrade(request))
+      if (auto endpoint = stream_endpoint(api.target)) {
+        const auto &wanted = server_.endpoints[*endpoint];
+        if (wanted.authorize)
+          if (auto refused = wanted.authorize(api))
+            return answer_and_close(*refused);
+        if (!server_.admit_stream(*endpoint)) {
+          auto busy =
+              error_response(503, "busy", "too many subscribers; try again later");
+          busy.headers.emplace_back("Retry-After", "30");
+          return answer_and_close(busy);
+        }
+        auto stream =
+            std::make_shared<StreamSession>(std::move(stream_), server_, *endpoint, api);
+        stream->start(parser_->release());
+        return; // this session ends here; the stream owns the connection
+      }
     api.body = std::move(request.body());
     // On a handler thread: it may wait for a commit. The answer comes back to
     // this connection's strand. Nothing is read meanwhile (no pipelining).
@@ -440,7 +506,10 @@ void HttpServer::Impl::on_accept(beast::error_code ec, tcp::socket socket) {
     std::size_t active;
     {
       std::lock_guard lock(sessions_mutex);
-      active = sessions.size() + streams.size();
+      active = sessions.size();
+      for (std::size_t i = 0; i < endpoints.size(); ++i)
+        if (endpoints[i].max_subscribers == 0)
+          active += open_streams[i];
     }
     if (active >= options.max_connections) {
       // Closing at once tells the client to retry later; it costs us nothing.
@@ -467,15 +536,25 @@ void HttpServer::Impl::session_ended(Session *session) {
     sessions_idle.notify_all();
 }
 
+bool HttpServer::Impl::admit_stream(std::size_t endpoint) {
+  std::lock_guard lock(sessions_mutex);
+  const auto cap = endpoints[endpoint].max_subscribers;
+  if (cap != 0 && open_streams[endpoint] >= cap)
+    return false;
+  ++open_streams[endpoint];
+  return true;
+}
+
 void HttpServer::Impl::stream_started(StreamSession *stream,
                                       std::weak_ptr<StreamSession> weak) {
   std::lock_guard lock(sessions_mutex);
   streams.emplace(stream, std::move(weak));
 }
 
-void HttpServer::Impl::stream_ended(StreamSession *stream) {
+void HttpServer::Impl::stream_ended(StreamSession *stream, std::size_t endpoint) {
   std::lock_guard lock(sessions_mutex);
   streams.erase(stream);
+  --open_streams[endpoint];
   if (sessions.empty() && streams.empty())
     sessions_idle.notify_all();
 }
@@ -570,12 +649,12 @@ Result<std::optional<ServerTls>> make_server_tls(const HttpServerOptions &option
 }
 } // namespace
 
-Result<std::unique_ptr<HttpServer>> HttpServer::start(HttpServerOptions options,
-                                                      RequestHandler handler,
-                                                      StreamEndpoint stream) {
+Result<std::unique_ptr<HttpServer>>
+HttpServer::start(HttpServerOptions options, RequestHandler handler,
+                  std::vector<StreamEndpoint> streams) {
   const std::string where = options.host + ":" + std::to_string(options.port);
   auto impl =
-      std::make_unique<Impl>(std::move(options), std::move(handler), std::move(stream));
+      std::make_unique<Impl>(std::move(options), std::move(handler), std::move(streams));
   auto tls = make_server_tls(impl->options);
   if (!tls)
     return unexpected(tls.error());

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace motcua::station {
 
@@ -38,20 +39,33 @@ struct HttpServerOptions {
 // Called on a handler thread, possibly on several at once; may block.
 using RequestHandler = std::function<ApiResponse(const ApiRequest &)>;
 
-// The WebSocket push: an upgrade request on `path` that `authorize` accepts
-// (returns nullopt) becomes a subscriber of `hub`; text frames only, server
-// to client. A subscriber that falls too far behind is disconnected.
+// A WebSocket push: an upgrade request on `path` (or, with `path_is_prefix`,
+// under it) that `authorize` accepts (returns nullopt) becomes a subscriber of
+// `hub`; text frames only, server to client. A subscriber that falls too far
+// behind is disconnected.
 struct StreamEndpoint {
   StreamHub *hub = nullptr; // nullptr: no WebSocket endpoint
   std::function<std::optional<ApiResponse>(const ApiRequest &)> authorize;
   std::string path = "/api/v1/stream";
+  bool path_is_prefix = false;
+  // 0: its subscribers share HttpServerOptions::max_connections with every
+  // request. Otherwise they have this many places of their own and take none
+  // of those (the citizens' phones must never crowd out kiosks and counters);
+  // one more is answered 503.
+  std::size_t max_subscribers = 0;
+  // Set: a subscriber gets, instead of each hub message, what this renders
+  // for its own upgrade request at that moment (on a handler thread: it may
+  // block), unless empty or the same as the last it got; and one render right
+  // after it subscribes. Messages that come during a render make one more.
+  std::function<std::string(const ApiRequest &)> render;
 };
 
 class HttpServer {
 public:
   // Binds, listens and starts the I/O threads. The error names the address.
   static Result<std::unique_ptr<HttpServer>>
-  start(HttpServerOptions options, RequestHandler handler, StreamEndpoint stream = {});
+  start(HttpServerOptions options, RequestHandler handler,
+        std::vector<StreamEndpoint> streams = {});
   ~HttpServer(); // stop()
 
   std::string host() const;

@@ -548,8 +548,8 @@ TEST_CASE("the admin makes an enrollment code on the admin page and a kiosk enro
   CHECK(policy.body == R"({"policy":"one_in_n","n":2})");
 }
 
-TEST_CASE("the ticket page on a phone follows the ticket to the counter and takes "
-          "its rating") {
+TEST_CASE("the ticket page on a phone follows the ticket live to the counter, through "
+          "a station restart, and takes its rating") {
   const std::string dir = fresh_dir("browser-ticket-page");
   Station station(dir);
   const auto &port = station.port;
@@ -570,31 +570,63 @@ TEST_CASE("the ticket page on a phone follows the ticket to the counter and take
   };
 
   Chromium chromium(dir);
-  auto phone = chromium.open(station.url("/t/" + day + "/A002"), 412, 915);
+  auto phone = chromium.open("about:blank", 412, 915);
+  // Counts the page's documents and its WebSocket's openings and messages:
+  // the page must follow the ticket on the station's pings, never reloading.
+  phone->call("Page.addScriptToEvaluateOnNewDocument", {{"source", R"((() => {
+    try {
+      window.documents = Number(sessionStorage.getItem('documents') || 0) + 1;
+      sessionStorage.setItem('documents', String(window.documents));
+    } catch (e) {}
+    window.socket = {opened: 0, messages: 0};
+    const Real = window.WebSocket;
+    window.WebSocket = function (url) {
+      const ws = new Real(url);
+      ws.addEventListener('open', () => window.socket.opened++);
+      ws.addEventListener('message', () => window.socket.messages++);
+      return ws;
+    };
+  })())"}});
+  phone->navigate(station.url("/t/" + day + "/A002"));
   const std::string text = "document.body.innerText";
   REQUIRE_MESSAGE(phone->wait_until("document.querySelector('.number') && "
                                     "document.querySelector('.number').textContent === "
-                                    "'A002'",
+                                    "'A002' && window.socket.opened === 1",
                                     15s),
                   chromium.log());
-  // The page reloads itself every 10 s: read it as it is after any reload.
-  CHECK(
-      phone->wait_until(text + ".includes('Số người đang chờ trước quý khách: 1')", 10s));
-  CHECK(phone->wait_until(text + ".includes('Trang tự cập nhật sau mỗi 10 giây')", 10s));
+  CHECK(phone->evaluate(text + ".includes('Số người đang chờ trước quý khách: 1')")
+            .as_bool());
+  CHECK(phone->evaluate(text + ".includes('Trang này tự cập nhật')").as_bool());
   phone->screenshot(dir + "/phone-waiting.png");
 
-  // A001 is served; A002 is called: the page says where to go by itself.
+  // A001 is served; A002 is called: the page says where to go by itself,
+  // told by the station (a ping), in the same document.
   act("call-next");
+  CHECK(phone->wait_until(text + ".includes('Quý khách là người được gọi tiếp theo')",
+                          20s));
   act("start");
   act("done");
   act("call-next");
   REQUIRE(phone->wait_until(text + ".includes('Mời quý khách đến quầy số 2')", 20s));
+  CHECK(phone->evaluate("window.socket.messages").as_int64() >= 2);
+  CHECK(phone->evaluate("window.documents").as_int64() == 1);
   phone->screenshot(dir + "/phone-called.png");
+
+  // The station restarts: the page keeps its card, reconnects by itself and
+  // follows the ticket on.
+  station.stop();
+  station.start();
+  REQUIRE(phone->wait_until("window.socket.opened === 2", 40s));
+  CHECK(phone->evaluate(text + ".includes('Mời quý khách đến quầy số 2')").as_bool());
 
   // Served: the same page offers the rating, the kiosk's way.
   act("start");
+  CHECK(phone->wait_until(text + ".includes('Đang được phục vụ tại quầy số 2')", 20s));
   act("done");
   REQUIRE(phone->wait_until("document.querySelector('form.rate')", 20s));
+  CHECK(phone->evaluate("window.documents").as_int64() == 1);
+  // Final: nothing more to follow, the socket is closed.
+  CHECK(phone->wait_until("!document.querySelector('main[data-live]')", 10s));
   CHECK(phone->wait_until(
       text + ".includes('Quý khách có hài lòng với việc giải quyết thủ tục hôm nay?')",
       10s));

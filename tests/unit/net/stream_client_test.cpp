@@ -29,9 +29,9 @@ struct LiveStation {
     options.port = port;
     auto server = st::HttpServer::start(
         options, [this](const st::ApiRequest &r) { return stack.handle(r); },
-        st::StreamEndpoint{&stack.hub, [this](const st::ApiRequest &r) {
-                             return stack.api->authorize_stream(r);
-                           }});
+        {st::StreamEndpoint{&stack.hub, [this](const st::ApiRequest &r) {
+                              return stack.api->authorize_stream(r);
+                            }}});
     REQUIRE_MESSAGE(server.has_value(), (server ? "" : server.error()));
     http = std::move(server).value();
   }

@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <set>
@@ -18,10 +19,12 @@ using namespace std::chrono_literals;
 namespace {
 
 struct Station {
-  explicit Station(HttpServerOptions options = {}) {
+  explicit Station(HttpServerOptions options = {},
+                   std::vector<StreamEndpoint> streams = {}) {
     test::use_station_zone();
     auto server = HttpServer::start(
-        options, [this](const ApiRequest &request) { return api.handle(request); });
+        options, [this](const ApiRequest &request) { return api.handle(request); },
+        std::move(streams));
     REQUIRE_MESSAGE(server.has_value(), (server ? "" : server.error()));
     http = std::move(server).value();
   }
@@ -36,6 +39,14 @@ std::string ticket_post(std::string_view body) {
   return "POST /api/v1/tickets HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
          "Content-Length: " +
          std::to_string(body.size()) + "\r\n\r\n" + std::string(body);
+}
+
+// A WebSocket upgrade as a browser sends it (the key is RFC 6455's example).
+std::string upgrade(std::string_view target) {
+  return "GET " + std::string(target) +
+         " HTTP/1.1\r\nHost: t\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+         "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: "
+         "13\r\n\r\n";
 }
 
 const std::string kHealth = "GET /api/v1/health HTTP/1.1\r\nHost: t\r\n\r\n";
@@ -221,4 +232,90 @@ TEST_CASE("a listen address that cannot be bound is an error, not a crash") {
       HttpServer::start(options, [](const ApiRequest &) { return ApiResponse{}; });
   REQUIRE_FALSE(second.has_value());
   CHECK(second.error().find(std::to_string(first.port())) != std::string::npos);
+}
+
+TEST_CASE("subscribers under a path prefix have places of their own, up to their cap") {
+  StreamHub staff, phones;
+  HttpServerOptions options;
+  options.max_connections = 2;
+  Station station(
+      options,
+      {StreamEndpoint{&staff, {}},
+       StreamEndpoint{&phones,
+                      [](const ApiRequest &request) -> std::optional<ApiResponse> {
+                        if (request.target.find("/A00") != std::string::npos)
+                          return std::nullopt;
+                        return error_response(404, "not_found", "no such ticket");
+                      },
+                      "/t/", true, 2}});
+  const auto port = station.port();
+  // A connection closed a moment ago may hold its place for a few more
+  // milliseconds: ask again a little later, for at most 2 s.
+  auto kept = [port](const std::string &request, int status) {
+    for (int attempt = 0; attempt < 100; ++attempt) {
+      auto socket = std::make_unique<LoopbackSocket>(port);
+      if (socket->send(request) && socket->read_response().status == status)
+        return socket;
+      std::this_thread::sleep_for(20ms);
+    }
+    return std::unique_ptr<LoopbackSocket>();
+  };
+  auto first = kept(upgrade("/t/2026-12-03/A001?lang=en"), 101);
+  auto second = kept(upgrade("/t/2026-12-03/A002"), 101);
+  REQUIRE((first && second));
+  {
+    LoopbackSocket third(port);
+    REQUIRE(third.send(upgrade("/t/2026-12-03/A003")));
+    const auto busy = third.read_response();
+    CHECK(busy.status == 503);
+    CHECK(has_error_code(busy, "busy"));
+    CHECK(busy.head.find("Retry-After: 30") != std::string::npos);
+    LoopbackSocket unknown(port);
+    REQUIRE(unknown.send(upgrade("/t/2026-12-03/B001")));
+    CHECK(unknown.read_response().status == 404);
+  }
+  // Both phones follow their tickets and the two shared places are still
+  // free: a counter's stream and a kiosk's request get in.
+  auto counter = kept(upgrade("/api/v1/stream"), 101);
+  REQUIRE(counter);
+  auto kiosk = kept(kHealth, 200);
+  REQUIRE(kiosk);
+
+  phones.publish(R"({"event":"queue_changed"})");
+  staff.publish(R"({"event":"called"})");
+  CHECK(first->read_text_frame() == R"({"event":"queue_changed"})");
+  CHECK(second->read_text_frame() == R"({"event":"queue_changed"})");
+  CHECK(counter->read_text_frame() == R"({"event":"called"})");
+
+  // A phone that leaves gives its place back (the kiosk leaves too, for the
+  // new phone's request to have a shared place on its way in).
+  kiosk.reset();
+  first.reset();
+  CHECK(kept(upgrade("/t/2026-12-03/A003"), 101));
+}
+
+TEST_CASE("a rendering endpoint sends each subscriber its own page, when it changes") {
+  StreamHub hub;
+  std::atomic<int> version{1};
+  Station station(
+      {},
+      {StreamEndpoint{&hub, {}, "/t/", true, 0, [&version](const ApiRequest &request) {
+                        return request.target + " v" + std::to_string(version.load());
+                      }}});
+  LoopbackSocket a(station.port()), b(station.port());
+  REQUIRE(a.send(upgrade("/t/2026-12-03/A001")));
+  REQUIRE(a.read_response().status == 101);
+  REQUIRE(b.send(upgrade("/t/2026-12-03/A002?lang=en")));
+  REQUIRE(b.read_response().status == 101);
+  // One right after subscribing: the page as it is now.
+  CHECK(a.read_text_frame() == "/t/2026-12-03/A001 v1");
+  CHECK(b.read_text_frame() == "/t/2026-12-03/A002?lang=en v1");
+  hub.publish("the hub's own words never reach these subscribers");
+  std::this_thread::sleep_for(200ms); // rendered the same: nothing sent
+  version = 2;
+  hub.publish("again");
+  CHECK(a.read_text_frame() == "/t/2026-12-03/A001 v2");
+  CHECK(b.read_text_frame() == "/t/2026-12-03/A002?lang=en v2");
+  CHECK(a.read_text_frame(300ms).empty());
+  CHECK(b.read_text_frame(300ms).empty());
 }

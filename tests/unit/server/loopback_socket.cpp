@@ -93,17 +93,54 @@ RawResponse LoopbackSocket::read_response(std::chrono::milliseconds limit) {
       response.status = std::atoi(head.c_str() + 9);
     return true;
   };
-  while (!complete()) {
-    pollfd p{fd_, POLLIN, 0};
-    if (::poll(&p, 1, remaining_ms(deadline)) <= 0)
-      break;
-    char buffer[4096];
-    ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
-    if (n <= 0)
-      break;
-    pending_.append(buffer, static_cast<std::size_t>(n));
+  while (!complete() && read_more(deadline)) {
   }
   return response;
+}
+
+std::string LoopbackSocket::read_text_frame(std::chrono::milliseconds limit) {
+  const auto deadline = Clock::now() + limit;
+  while (true) {
+    // A server's frames are unmasked: opcode, then a 7-bit length, or 126 and
+    // 16 bits, or 127 and 64 bits.
+    if (pending_.size() >= 2) {
+      const auto byte = [this](std::size_t i) {
+        return static_cast<unsigned char>(pending_[i]);
+      };
+      const std::size_t short_length = byte(1) & 0x7f;
+      const std::size_t header = short_length == 126 ? 4 : short_length == 127 ? 10 : 2;
+      if (pending_.size() >= header) {
+        std::size_t length = short_length;
+        if (header > 2) {
+          length = 0;
+          for (std::size_t i = 2; i < header; ++i)
+            length = (length << 8) | byte(i);
+        }
+        if (pending_.size() >= header + length) {
+          const bool text = (byte(0) & 0x0f) == 1;
+          std::string payload = pending_.substr(header, length);
+          pending_.erase(0, header + length);
+          if (text)
+            return payload;
+          continue; // a ping or a close: not what the caller waits for
+        }
+      }
+    }
+    if (!read_more(deadline))
+      return {};
+  }
+}
+
+bool LoopbackSocket::read_more(std::chrono::steady_clock::time_point deadline) {
+  pollfd p{fd_, POLLIN, 0};
+  if (::poll(&p, 1, remaining_ms(deadline)) <= 0)
+    return false;
+  char buffer[4096];
+  ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
+  if (n <= 0)
+    return false;
+  pending_.append(buffer, static_cast<std::size_t>(n));
+  return true;
 }
 
 bool LoopbackSocket::wait_closed(std::chrono::milliseconds limit) {

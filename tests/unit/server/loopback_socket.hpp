@@ -25,10 +25,14 @@ public:
   bool send(std::string_view bytes); // false when the peer is gone
   // One response with a Content-Length body, or what arrived before the limit.
   RawResponse read_response(std::chrono::milliseconds limit = 5s);
+  // The payload of the next WebSocket text frame from a server (after a 101
+  // read with read_response); empty when none arrives before the limit.
+  std::string read_text_frame(std::chrono::milliseconds limit = 5s);
   // True when the peer closes (EOF or reset) before the limit.
   bool wait_closed(std::chrono::milliseconds limit = 5s);
 
 private:
+  bool read_more(std::chrono::steady_clock::time_point deadline); // false: none came
   int fd_ = -1;
   std::string pending_;
 };

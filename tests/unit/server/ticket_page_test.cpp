@@ -81,7 +81,14 @@ TEST_CASE("a waiting ticket's page gives the people ahead and the wait in Vietna
   CHECK(*page.header("Cache-Control") == "no-store");
   CHECK(has(page, "<html lang=\"vi\">"));
   CHECK(has(page, "name=\"viewport\""));
-  CHECK(has(page, "http-equiv=\"refresh\""));
+  // Followed live by the station's script; reloaded by a phone without scripts.
+  CHECK(has(page, "<main data-live>"));
+  CHECK(has(page, "<script src=\"/common/ticket-live.js\" defer></script>"));
+  CHECK(has(page, "<noscript><meta http-equiv=\"refresh\" content=\"10\"></noscript>"));
+  CHECK(has(page, "Trang này tự cập nhật"));
+  REQUIRE(page.header("Content-Security-Policy") != nullptr);
+  CHECK(std::string(*page.header("Content-Security-Policy")).find("script-src 'self'") !=
+        std::string::npos);
   CHECK(has(page, "CÔNG AN PHƯỜNG THỬ"));
   CHECK(has(page, ">A003<"));
   CHECK(has(page, "Cư trú"));
@@ -122,8 +129,44 @@ TEST_CASE("the page follows the ticket: called, being served, done") {
   auto done = s.handle(get("/t/2026-11-28/A001"));
   REQUIRE(done.status == 200);
   CHECK(has(done, "Đã làm xong thủ tục"));
-  // A final state does not change: the page stops reloading itself.
+  // A final state does not change: the page stops following it.
   CHECK_FALSE(has(done, "http-equiv=\"refresh\""));
+  CHECK_FALSE(has(done, "data-live"));
+  CHECK_FALSE(has(done, "ticket-live.js"));
+  CHECK_FALSE(has(done, "Trang này tự cập nhật"));
+}
+
+TEST_CASE(
+    "a ticket page may be followed over a WebSocket by anyone, an unknown one not") {
+  Desk s;
+  s.issue(1);
+  auto upgrade = [&](std::string target) {
+    return s.api->authorize_ticket_stream(get(std::move(target)));
+  };
+  CHECK_FALSE(upgrade("/t/2026-11-28/A001").has_value());
+  CHECK_FALSE(upgrade("/t/2026-11-28/A001?lang=en").has_value());
+  for (const char *unknown :
+       {"/t/2026-11-28/A002", "/t/2026-11-27/A001", "/t/2026-11-28", "/t/x/y/z", "/t/"}) {
+    CAPTURE(unknown);
+    auto refused = upgrade(unknown);
+    REQUIRE(refused.has_value());
+    CHECK(refused->status == 404);
+  }
+}
+
+TEST_CASE("a ticket page's subscriber is sent the page as GET serves it") {
+  Desk s;
+  s.issue(2);
+  auto frame = s.api->ticket_stream_frame(get("/t/2026-11-28/A002?lang=en"));
+  CHECK(frame == s.handle(get("/t/2026-11-28/A002?lang=en")).body);
+  CHECK(frame.find("People ahead of you: 1") != std::string::npos);
+  s.act("call-next");
+  CHECK(s.api->ticket_stream_frame(get("/t/2026-11-28/A002?lang=en"))
+            .find("You are next in line") != std::string::npos);
+  // A ticket gone with its day: the 404 page, which stops the phone following.
+  auto gone = s.api->ticket_stream_frame(get("/t/2026-11-27/A002"));
+  CHECK(gone.find("data-live") == std::string::npos);
+  CHECK(gone.find("<main>") != std::string::npos);
 }
 
 TEST_CASE("a transferred ticket shows where it waits now") {
