@@ -450,6 +450,12 @@ int run(const CliOptions &options, Loaded in, std::unique_ptr<net::Journal> jour
     // After a failed report only the minute counts: a dead station is not
     // told of every change.
     auto health_failed = std::make_shared<std::atomic<bool>>(false);
+    // The catalog again every catalog_refresh_seconds: an admin's edit reaches
+    // a kiosk that runs for weeks. On the background connection, so a ticket
+    // request never waits behind it.
+    const auto catalog_every = std::chrono::seconds(in.config.catalog_refresh_seconds);
+    std::optional<TimePoint> catalog_asked_at;
+    auto catalog_in_flight = std::make_shared<std::atomic<bool>>(false);
     std::shared_ptr<const Catalog> leased_catalog; // the catalog `leases` knows
     std::shared_ptr<const Catalog> state_catalog;  // the screens' (for number prefixes)
 
@@ -595,6 +601,11 @@ int run(const CliOptions &options, Loaded in, std::unique_ptr<net::Journal> jour
         return;
       }
       if (auto event = bridge.take(sdl)) {
+        // The periodic ask found nothing new: no log line, no redraw.
+        if (const auto *loaded = std::get_if<CatalogLoaded>(&*event);
+            loaded && !loaded->cached && state.catalog &&
+            catalog_to_json(*loaded->catalog) == catalog_to_json(*state.catalog))
+          return;
         if (auto line = describe_result(*event); !line.empty())
           log(line, is_failure(*event) ? LogLevel::warning : LogLevel::info);
         if (const auto *p = std::get_if<PrintFinished>(&*event)) {
@@ -730,7 +741,27 @@ int run(const CliOptions &options, Loaded in, std::unique_ptr<net::Journal> jour
               });
         }
       }
+      if (!state.catalog) {
+        catalog_asked_at.reset(); // the screens ask for it themselves
+      } else if (!catalog_asked_at) {
+        catalog_asked_at = now; // just loaded
+      } else if (!*catalog_in_flight && now - *catalog_asked_at >= catalog_every) {
+        catalog_asked_at = now;
+        *catalog_in_flight = true;
+        sync_client.fetch_catalog(
+            [&bridge, catalog_in_flight](Result<Catalog, net::StationError> r) {
+              if (r)
+                bridge.push(
+                    CatalogLoaded{std::make_shared<const Catalog>(std::move(r.value()))});
+              else
+                log("catalog not refreshed: " + r.error().message, LogLevel::warning);
+              *catalog_in_flight = false;
+            });
+      }
       std::optional<TimePoint> wake = next_deadline(state);
+      if (catalog_asked_at && !*catalog_in_flight) // its answer wakes the loop itself
+        wake = std::min(wake.value_or(*catalog_asked_at + catalog_every),
+                        *catalog_asked_at + catalog_every);
       if (auto t = technician.next_wake())
         wake = wake ? std::min(*wake, *t) : *t;
       if (health_at)

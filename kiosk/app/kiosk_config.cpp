@@ -196,6 +196,7 @@ KioskConfig parse(const json::value &root) {
                        "orientation",
                        "ticket_screen_seconds",
                        "request_timeout_ms",
+                       "catalog_refresh_seconds",
                        "mode",
                        "priority_groups",
                        "rating_levels",
@@ -257,6 +258,8 @@ KioskConfig parse(const json::value &root) {
       int_field(top, "ticket_screen_seconds", "", config.ticket_screen_seconds, 1, 120);
   config.request_timeout_ms =
       int_field(top, "request_timeout_ms", "", config.request_timeout_ms, 100, 60000);
+  config.catalog_refresh_seconds = int_field(top, "catalog_refresh_seconds", "",
+                                             config.catalog_refresh_seconds, 1, 86400);
 
   const std::string mode(mode_name(config.mode));
   const std::string mode_text = string_field(top, "mode", "", &mode);

@@ -57,6 +57,9 @@ struct KioskConfig {
   Orientation orientation = Orientation::automatic; // "auto", "landscape", "portrait"
   int ticket_screen_seconds = 8;                    // how long the number stays on screen
   int request_timeout_ms = 3000;                    // per station request
+  // How often a running kiosk asks for the station's catalog again, so an
+  // admin's edit (names, hours, caps) reaches a kiosk that runs for weeks.
+  int catalog_refresh_seconds = 300;
 
   KioskMode mode = KioskMode::arrival;      // "arrival", "departure" or "both"
   std::vector<std::string> priority_groups; // catalog group ids offered after the service

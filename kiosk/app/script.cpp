@@ -61,6 +61,14 @@ Command parse_command(const std::vector<std::string> &w) {
                       "\" (pin, diagnostics, settings, enroll, setup-..., closed)"};
     return WaitTechnician{w[1], optional_timeout(w, 2)};
   }
+  if (name == "wait-label") {
+    if (w.size() < 4)
+      throw LineError{"usage: wait-label ID TIMEOUT_MS TEXT..."};
+    WaitLabel c{w[1], optional_timeout(w, 2), w[3]};
+    for (std::size_t i = 4; i < w.size(); ++i)
+      c.text += " " + w[i];
+    return c;
+  }
   if (name == "tap-service") {
     expect_args(w, 1, 1, "tap-service ID");
     return TapService{w[1]};

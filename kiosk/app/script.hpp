@@ -25,6 +25,13 @@ struct WaitTechnician {
   std::string screen;
   Duration timeout = kDefaultTimeout;
 };
+// wait-label ID TIMEOUT_MS TEXT...: service ID's name in the language shown
+// reads TEXT (the rest of the line), e.g. after an admin's edit.
+struct WaitLabel {
+  std::string service_id;
+  Duration timeout = kDefaultTimeout;
+  std::string text;
+};
 struct TapService { // tap-service ID
   std::string service_id;
 };
@@ -56,7 +63,7 @@ struct Quit {}; // quit
 
 using Command =
     std::variant<WaitScreen, TapService, TapButton, Click, WaitPrint, WaitPrinter,
-                 Screenshot, PrintState, Quit, Sleep, WaitTechnician>;
+                 Screenshot, PrintState, Quit, Sleep, WaitTechnician, WaitLabel>;
 
 struct Line {
   int number = 0; // 1-based line in the file, for error messages

@@ -48,6 +48,13 @@ Step Player::advance(const State &state, TimePoint now) {
                                     std::string(printer::info(c.condition).name),
                                 state, now);
             },
+            [&](const WaitLabel &c) -> std::optional<Step> {
+              const Service *service =
+                  state.catalog ? state.catalog->find_service(c.service_id) : nullptr;
+              return wait_until(
+                  line, service && service->label.in(state.language) == c.text, c.timeout,
+                  "wait-label " + c.service_id + " " + c.text, state, now);
+            },
             [&](const WaitTechnician &c) -> std::optional<Step> {
               return wait_until(line, host_.technician_screen() == c.screen, c.timeout,
                                 "wait-technician " + c.screen, state, now);

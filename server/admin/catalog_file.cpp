@@ -5,24 +5,18 @@
 namespace motcua::station {
 
 CatalogFile::CatalogFile(std::string path, Catalog running)
-    : path_(std::move(path)), running_(std::move(running)),
-      running_json_(catalog_to_json(running_)) {}
+    : path_(std::move(path)), current_(std::move(running)) {}
 
 Catalog CatalogFile::current() const {
   std::lock_guard lock(mutex_);
-  return saved_ ? *saved_ : running_;
-}
-
-bool CatalogFile::restart_required() const {
-  std::lock_guard lock(mutex_);
-  return saved_ && catalog_to_json(*saved_) != running_json_;
+  return current_;
 }
 
 std::optional<std::string> CatalogFile::save(const Catalog &catalog) {
   std::lock_guard lock(mutex_); // two admins saving at once: one file, in order
   if (auto error = write_file_atomically(path_, catalog_to_json(catalog)))
     return error;
-  saved_ = catalog;
+  current_ = catalog;
   return std::nullopt;
 }
 

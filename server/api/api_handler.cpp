@@ -280,9 +280,11 @@ const ApiHandler::Route ApiHandler::kRoutes[] = {
 
 ApiHandler::ApiHandler(Catalog catalog, QueueDesk &desk, StationStore &store,
                        Authenticator &auth, Clock clock)
-    : catalog_(std::move(catalog)), catalog_json_(catalog_to_json(catalog_)),
-      catalog_etag_(etag_of(catalog_json_)), desk_(desk), store_(store), auth_(auth),
-      clock_(std::move(clock)) {}
+    : catalog_(std::make_shared<const CatalogView>(std::move(catalog))), desk_(desk),
+      store_(store), auth_(auth), clock_(std::move(clock)) {}
+
+ApiHandler::CatalogView::CatalogView(Catalog c)
+    : catalog(std::move(c)), json(catalog_to_json(catalog)), etag(etag_of(json)) {}
 
 std::vector<RouteInfo> ApiHandler::routes() {
   std::vector<RouteInfo> out;
@@ -384,13 +386,14 @@ ApiResponse ApiHandler::health(const Call &) const {
 
 ApiResponse ApiHandler::catalog(const Call &call) const {
   ApiResponse response;
-  if (etag_matches(call.request.if_none_match, catalog_etag_)) {
+  const auto view = catalog_view();
+  if (etag_matches(call.request.if_none_match, view->etag)) {
     response.status = 304;
     response.content_type.clear();
   } else {
-    response.body = catalog_json_;
+    response.body = view->json;
   }
-  response.headers.emplace_back("ETag", catalog_etag_);
+  response.headers.emplace_back("ETag", view->etag);
   response.headers.emplace_back("Cache-Control", "no-cache");
   return response;
 }
@@ -403,10 +406,12 @@ ApiResponse ApiHandler::issue_ticket(const Call &call) const {
   if (!parsed)
     return error_response(400, parsed.error().code, parsed.error().message);
   const TicketRequest &wanted = *parsed;
-  if (!catalog_.find_service(wanted.service_id))
+  const auto view = catalog_view();
+  const Catalog &catalog = view->catalog;
+  if (!catalog.find_service(wanted.service_id))
     return error_response(404, "unknown_service",
                           "no service \"" + wanted.service_id + "\" in the catalog");
-  if (wanted.priority_group && !catalog_.find_priority_group(*wanted.priority_group))
+  if (wanted.priority_group && !catalog.find_priority_group(*wanted.priority_group))
     return error_response(400, "invalid_field",
                           "no priority group \"" + *wanted.priority_group +
                               "\" in the catalog");
@@ -476,6 +481,8 @@ ApiResponse ApiHandler::upload_offline(const Call &call) const {
   auto tickets = parse_offline_upload(request.body);
   if (!tickets)
     return error_response(400, tickets.error().code, tickets.error().message);
+  const auto view = catalog_view();
+  const Catalog &catalog = view->catalog;
   std::vector<OfflineTicketResult> results;
   for (const auto &t : *tickets) {
     OfflineTicketResult result{t.id, 0, std::nullopt, std::nullopt};
@@ -483,10 +490,10 @@ ApiResponse ApiHandler::upload_offline(const Call &call) const {
       result.status = status;
       result.error = ApiError{std::move(code), std::move(message)};
     };
-    if (!catalog_.find_service(t.service_id)) {
+    if (!catalog.find_service(t.service_id)) {
       refuse(404, "unknown_service",
              "no service \"" + t.service_id + "\" in the catalog");
-    } else if (t.priority_group && !catalog_.find_priority_group(*t.priority_group)) {
+    } else if (t.priority_group && !catalog.find_priority_group(*t.priority_group)) {
       refuse(400, "invalid_field",
              "no priority group \"" + *t.priority_group + "\" in the catalog");
     } else if (auto stored = desk_.insert_offline(t, call.principal->id); !stored) {
@@ -624,21 +631,22 @@ ApiResponse ApiHandler::transfer(const Call &call) const {
   return counter_action(call, CounterAction::transfer, **service);
 }
 
-// The catalog the next start will use, and whether that differs from now's.
+// The catalog the station runs, as saved, with what a service without
+// issuing hours follows.
 ApiResponse ApiHandler::admin_services(const Call &) const {
   if (!catalog_file_)
-    return json_response(200, catalog_json_);
+    return json_response(200, catalog_view()->json);
   boost::system::error_code ec;
   json::value saved = json::parse(catalog_to_json(catalog_file_->current()), ec);
-  if (saved.is_object()) {
-    saved.as_object()["restart_required"] = catalog_file_->restart_required();
+  if (saved.is_object())
     // What a service without issuing_hours follows, for the page to show.
     saved.as_object()["usual_issuing_hours"] =
         issuing_hours_json(queue::usual_issuing_hours());
-  }
   return json_response(200, saved);
 }
 
+// Applied at once: the desk numbers with it from the next ticket, kiosks get
+// it with their next catalog request (a new ETag), the reports name it.
 ApiResponse ApiHandler::admin_set_service(const Call &call) const {
   if (auto refusal = refuse_body(call.request))
     return *refusal;
@@ -646,15 +654,25 @@ ApiResponse ApiHandler::admin_set_service(const Call &call) const {
     return error_response(409, "catalog_read_only",
                           "this station runs a catalog given with --catalog: edit that "
                           "file, or use admin import-catalog");
-  auto edited =
-      apply_service_edit(catalog_file_->current(), call.params[0], call.request.body);
+  std::lock_guard one_edit(service_edits_);
+  const Catalog before = catalog_file_->current();
+  auto edited = apply_service_edit(before, call.params[0], call.request.body);
   if (!edited)
     return error_response(edited.error().status, edited.error().code,
                           edited.error().message);
+  // The desk first: it may refuse (a new prefix for numbers given out today),
+  // and then nothing is saved.
+  if (auto refused = desk_.set_catalog(*edited))
+    return refusal(*refused);
   if (auto error = catalog_file_->save(*edited)) {
     log_line("catalog not saved: " + *error);
+    if (auto back = desk_.set_catalog(before))
+      log_line("the desk keeps the unsaved edit: " + back->message);
     return error_response(500, "storage_error", "the catalog could not be saved");
   }
+  catalog_.store(std::make_shared<const CatalogView>(*edited));
+  if (reports_)
+    reports_->set_catalog(*edited);
   return admin_services(call);
 }
 
@@ -682,7 +700,7 @@ ApiResponse ApiHandler::admin_add_counter(const Call &call) const {
     return id.error();
   if (!valid_param(**id))
     return invalid_field("id", "letters, digits, '-', '_' or '.'");
-  auto services = services_field(*body, catalog_);
+  auto services = services_field(*body, catalog_view()->catalog);
   if (!services)
     return services.error();
   if (auto error = desk_.add_counter(**id, *services))
@@ -696,7 +714,7 @@ ApiResponse ApiHandler::admin_set_counter(const Call &call) const {
   auto body = object_body(call.request);
   if (!body)
     return body.error();
-  auto services = services_field(*body, catalog_);
+  auto services = services_field(*body, catalog_view()->catalog);
   if (!services)
     return services.error();
   if (auto error = desk_.set_counter_services(call.params[0], *services))
@@ -895,7 +913,7 @@ ApiResponse ApiHandler::ticket_status_page(const ApiRequest &request) const {
   }
   if (rating)
     return rate_from_phone(request, page, status);
-  return ticket_page(page, status, catalog_, page_texts_.get());
+  return ticket_page(page, status, catalog_view()->catalog, page_texts_.get());
 }
 
 // The citizen's phone rates the ticket it holds: only a ticket of today that
@@ -913,7 +931,7 @@ ApiResponse ApiHandler::rate_from_phone(const ApiRequest &request, TicketPageReq
     return error_response(415, "unsupported_media_type",
                           "the body must be application/x-www-form-urlencoded");
   auto answer = [&](int code) {
-    auto response = ticket_page(page, status, catalog_, page_texts_.get());
+    auto response = ticket_page(page, status, catalog_view()->catalog, page_texts_.get());
     response.status = code;
     return response;
   };
@@ -937,7 +955,7 @@ ApiResponse ApiHandler::rate_from_phone(const ApiRequest &request, TicketPageReq
   if (unhappy && query_parameter(form, "step") != "reasons") {
     page.rating = RatingOffer::reasons;
     page.level = *level;
-    return ticket_page(page, status, catalog_, page_texts_.get());
+    return ticket_page(page, status, catalog_view()->catalog, page_texts_.get());
   }
   Rating r;
   r.id = new_uuid();

@@ -13,7 +13,9 @@
 #include "server/web/callout_voice.hpp"
 #include "server/web/static_files.hpp"
 
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -70,7 +72,7 @@ public:
   void set_catalog_file(CatalogFile *file) { catalog_file_ = file; }
 
   static std::vector<RouteInfo> routes();
-  const std::string &catalog_etag() const { return catalog_etag_; }
+  std::string catalog_etag() const { return catalog_view()->etag; }
 
   struct Call;
 
@@ -119,9 +121,17 @@ private:
   ApiResponse rate_from_phone(const ApiRequest &request, TicketPageRequest page,
                               const std::optional<TicketStatus> &status) const;
 
-  Catalog catalog_;
-  std::string catalog_json_;
-  std::string catalog_etag_; // strong, quoted: "\"9f2c...\""
+  // The catalog as served, replaced whole by an admin's edit while requests
+  // read it: each request takes the one current when it starts.
+  struct CatalogView {
+    explicit CatalogView(Catalog c);
+    Catalog catalog;
+    std::string json;
+    std::string etag; // strong, quoted: "\"9f2c...\""
+  };
+  std::shared_ptr<const CatalogView> catalog_view() const { return catalog_.load(); }
+  mutable std::atomic<std::shared_ptr<const CatalogView>> catalog_; // handlers are const
+  mutable std::mutex service_edits_; // one edit at a time: read, apply, save, serve
   QueueDesk &desk_;
   StationStore &store_;
   Authenticator &auth_;

@@ -170,6 +170,7 @@ Result<std::unique_ptr<QueueDesk>, std::string> QueueDesk::open(const Catalog &c
     return unexpected("the queue configuration is invalid: " + engine.error().message);
   std::unique_ptr<QueueDesk> desk(
       new QueueDesk(std::move(engine).value(), std::move(rules), journal, clock));
+  desk->always_issuing_ = options.always_issuing;
   const auto today = queue::station_time(to_local_time(desk->clock_()));
   auto entries = journal.load_journal(today.day);
   if (!entries)
@@ -462,6 +463,29 @@ std::optional<DeskError> QueueDesk::set_priority_policy(queue::PriorityPolicy po
   std::lock_guard lock(mutex_);
   auto applied = run(std::move(entry));
   return applied ? std::nullopt : std::optional(applied.error());
+}
+
+std::optional<DeskError> QueueDesk::set_catalog(const Catalog &catalog) {
+  auto rules = queue::rules_from_catalog(catalog);
+  if (always_issuing_)
+    for (auto &r : rules)
+      r.windows = queue::always_issuing();
+  const auto now = queue::station_time(to_local_time(clock_()));
+  std::lock_guard lock(mutex_);
+  if (auto error = engine_.set_rules(rules, now))
+    return from_queue(*error);
+  rules_ = std::move(rules); // what a rebuild from the journal uses from now on
+  if (listener_) {
+    queue::QueueEvent counts;
+    counts.kind = queue::QueueEvent::Kind::counts;
+    counts.at = now;
+    counts.counts = engine_.counts();
+    // After whatever is being committed, like every event.
+    writer_->submit(std::nullopt, [listener = listener_, events = std::vector{counts}] {
+      listener(events);
+    });
+  }
+  return std::nullopt;
 }
 
 queue::PriorityPolicy QueueDesk::priority_policy() {

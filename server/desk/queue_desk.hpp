@@ -84,6 +84,13 @@ public:
   // from the next call on. The API checks n before (n < 1 is a bug here).
   std::optional<DeskError> set_priority_policy(queue::PriorityPolicy policy);
   queue::PriorityPolicy priority_policy();
+  // The catalog's caps, issuing hours, averages and prefixes from now on (an
+  // admin's saved edit), as a restart with it would run them; 409
+  // numbers_in_use for a new prefix of a service that numbered today (see
+  // QueueEngine::set_rules). Subscribers hear the counts again (the
+  // estimates follow the averages). Not journaled: the catalog file is what
+  // a restart reads.
+  std::optional<DeskError> set_catalog(const Catalog &catalog);
   // `holder` (the kiosk's id) is journaled with the block: only that kiosk may
   // later upload tickets numbered from it. A `key` the holder used before
   // today for this service answers the same block (`replayed`) and leases
@@ -149,6 +156,7 @@ private:
   queue::QueueEngine engine_;
   queue::QueueConfig base_config_; // before the journal's policy changes
   std::vector<queue::ServiceRules> rules_;
+  bool always_issuing_ = false; // DeskOptions: the catalog's windows are ignored
   TicketJournal &journal_;
   Clock clock_;
   QueueListener listener_;

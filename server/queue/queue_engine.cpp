@@ -99,6 +99,33 @@ Result<QueueEngine, QueueError> QueueEngine::create(std::vector<ServiceRules> se
   return QueueEngine(std::move(services), config);
 }
 
+std::optional<QueueError> QueueEngine::set_rules(std::vector<ServiceRules> services,
+                                                 const StationTime &now) {
+  if (auto error = check_config(services, config_))
+    return error;
+  if (services.size() != services_.size())
+    return QueueError{Code::invalid_config, "services cannot be added or removed"};
+  const bool today = now.day == day_;
+  for (std::size_t i = 0; i < services.size(); ++i) {
+    const ServiceRules &now_rules = services_[i].rules;
+    const ServiceRules &next = services[i];
+    if (next.id != now_rules.id)
+      return QueueError{Code::invalid_config, "services cannot be added or removed"};
+    const bool numbering_changes = next.prefix != now_rules.prefix ||
+                                   next.first_number != now_rules.first_number ||
+                                   next.last_number != now_rules.last_number;
+    if (numbering_changes && today && services_[i].issued + services_[i].leased > 0)
+      return QueueError{Code::numbers_in_use,
+                        "service " + next.id + " has given out numbers today as " +
+                            now_rules.prefix +
+                            ": its prefix can change once the day is over, before its "
+                            "first ticket"};
+  }
+  for (std::size_t i = 0; i < services.size(); ++i)
+    services_[i].rules = std::move(services[i]);
+  return std::nullopt;
+}
+
 QueueEngine::QueueEngine(std::vector<ServiceRules> services, QueueConfig config)
     : config_(config) {
   for (ServiceRules &rules : services)

@@ -67,6 +67,15 @@ public:
                                                 const StationTime &now);
   UpdateResult insert_offline(const OfflineTicket &ticket, const StationTime &now);
 
+  // The services' rules from now on (an admin's edit): the same services in
+  // the same order. Caps, windows and averages apply to the next ticket and
+  // estimate. A service that issued or leased numbers today keeps its prefix
+  // and range (numbers_in_use): today's tickets are replayed after a restart
+  // with the rules of the file, and must come out with the numbers they
+  // were printed with.
+  std::optional<QueueError> set_rules(std::vector<ServiceRules> services,
+                                      const StationTime &now);
+
   // Off while the journal is replayed: what it holds was admitted when it
   // happened, and issuing hours or a cap changed since must not drop it.
   void set_admission_checks(bool on) { admission_checks_ = on; }

@@ -43,6 +43,8 @@ const char *to_string(QueueError::Code code) {
     return "not_leased";
   case C::duplicate_ticket:
     return "duplicate_ticket";
+  case C::numbers_in_use:
+    return "numbers_in_use";
   }
   return "unknown";
 }

@@ -20,11 +20,12 @@ struct QueueError {
     queue_empty,  // nothing waiting for the counter's services
     wrong_state,  // e.g. start on a ticket already serving
     recall_limit_reached,
-    too_few_recalls, // no-show before the configured recalls
-    same_service,    // transfer to the service it is already in
-    wrong_day,       // an offline ticket from another day
-    not_leased,      // an offline sequence outside every leased block
-    duplicate_ticket // that offline sequence is already in the queue
+    too_few_recalls,  // no-show before the configured recalls
+    same_service,     // transfer to the service it is already in
+    wrong_day,        // an offline ticket from another day
+    not_leased,       // an offline sequence outside every leased block
+    duplicate_ticket, // that offline sequence is already in the queue
+    numbers_in_use    // a new prefix or range for a service that numbered today
   };
   Code code = Code::invalid_config;
   std::string message;

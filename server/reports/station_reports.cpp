@@ -287,6 +287,11 @@ Result<StationReports::Figures> StationReports::compute(const ReportPeriod &peri
   return f;
 }
 
+void StationReports::set_catalog(Catalog catalog) {
+  std::lock_guard lock(mutex_);
+  catalog_ = std::move(catalog);
+}
+
 Result<std::string> StationReports::satisfaction_json(const ReportPeriod &period) {
   std::lock_guard lock(mutex_);
   auto f = compute(period, true);

@@ -28,6 +28,9 @@ public:
   open(const std::filesystem::path &data_dir, Catalog catalog,
        queue::QueueConfig config = {});
 
+  // The service names and rules from now on (an admin's edit).
+  void set_catalog(Catalog catalog);
+
   // See docs/openapi.yaml (/api/v1/reports/...) for the fields.
   Result<std::string> satisfaction_json(const ReportPeriod &period);
   Result<std::string> queue_json(const ReportPeriod &period,

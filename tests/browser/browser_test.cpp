@@ -465,14 +465,22 @@ TEST_CASE("the admin makes an enrollment code on the admin page and a kiosk enro
   CHECK_MESSAGE(alerts.find("Ki-ốt “Cổng”: mất liên lạc") != std::string::npos, alerts);
   CHECK_MESSAGE(alerts.find("Ki-ốt sảnh") == std::string::npos, alerts);
 
-  // Service A gets a lower daily cap and an English name, saved for the next start.
+  // Service A gets a lower daily cap and an English name, served at once.
   page->evaluate(R"(
     {const row = document.querySelector('#table-services tr[data-service="A"]');
     row.querySelector('[name=daily_cap]').value = '150';
     row.querySelector('[name=en]').value = 'Residence matters';
     row.querySelector('button').click();})");
-  REQUIRE(page->wait_until(
-      "!document.getElementById('restart-note').classList.contains('hidden')", 10s));
+  REQUIRE(page->wait_until("document.querySelector('#table-services "
+                           "tr[data-service=\"A\"] button').textContent === 'Đã lưu ✓'",
+                           10s));
+  {
+    auto served = http_call(station.port, "GET", "/api/v1/catalog");
+    REQUIRE(served.status == 200);
+    const auto a = json::parse(served.body).at("services").at(0);
+    CHECK(a.at("daily_cap") == 150);
+    CHECK(a.at("label").at("en") == "Residence matters");
+  }
   // A bad edit is refused with the station's reason, and nothing is saved.
   page->evaluate(R"(
     {const row = document.querySelector('#table-services tr[data-service="B"]');

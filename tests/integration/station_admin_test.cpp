@@ -1,6 +1,7 @@
 // `motcua-station admin ...` against the data folder of a running station:
 // what it creates is usable over the API at once; a backup taken during a
-// burst of tickets is whole; a catalog is checked before it replaces one.
+// burst of tickets is whole; a catalog is checked before it replaces one; a
+// service renamed on the admin API reaches a running kiosk's screen.
 #include "tests/support/process.hpp"
 #include "tests/support/station_process.hpp"
 
@@ -30,7 +31,7 @@ struct Answer {
 
 // One HTTP/1.1 request on a fresh loopback connection, read to its close.
 Answer http(const std::string &port, const std::string &method, const std::string &path,
-            const std::string &body) {
+            const std::string &body, const std::string &token = {}) {
   const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   REQUIRE(fd >= 0);
   timeval t{10, 0};
@@ -40,10 +41,11 @@ Answer http(const std::string &port, const std::string &method, const std::strin
   a.sin_port = htons(static_cast<uint16_t>(std::stoi(port)));
   a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   REQUIRE(connect(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) == 0);
-  const std::string request = method + " " + path +
-                              " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-                              "Content-Type: application/json\r\nContent-Length: " +
-                              std::to_string(body.size()) + "\r\n\r\n" + body;
+  const std::string request =
+      method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" +
+      (token.empty() ? "" : "Authorization: Bearer " + token + "\r\n") +
+      "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+      "\r\n\r\n" + body;
   REQUIRE(send(fd, request.data(), request.size(), MSG_NOSIGNAL) ==
           static_cast<ssize_t>(request.size()));
   std::string raw;
@@ -196,4 +198,58 @@ TEST_CASE("a bad admin command line is refused with status 2 and a reason") {
   for (const char *command :
        {"enrollment-code", "add-officer", "import-catalog", "backup"})
     CHECK(help.output.find(command) != std::string::npos);
+}
+
+TEST_CASE("a service renamed by the chief shows on a running kiosk without a restart") {
+  const auto dir = fresh_dir("station-admin-rename");
+  StationProcess station(dir + "/data");
+  write_text(dir + "/password", "mật-khẩu-dài-2026\n");
+  REQUIRE(admin(dir, {"add-officer", "--data", station.dir, "--username", "chief",
+                      "--role", "chief", "--password-file", dir + "/password"})
+              .status == 0);
+  auto login = http(station.port, "POST", "/api/v1/auth/login",
+                    R"({"username":"chief","password":"mật-khẩu-dài-2026"})");
+  REQUIRE_MESSAGE(login.status == 200, login.body);
+  const auto at = login.body.find("\"token\":\"") + 9;
+  const std::string token = login.body.substr(at, login.body.find('"', at) - at);
+
+  // No printer to speak of: this kiosk only has to show its services.
+  write_text(dir + "/kiosk.json", R"({
+    "format_version": 1,
+    "station_url": ")" + station.url() +
+                                      R"(",
+    "printer": {"direct": "127.0.0.1:9"},
+    "catalog_refresh_seconds": 1
+  })");
+  write_text(dir + "/rename.script", "wait-screen home 20000\n"
+                                     "wait-label A 30000 Đăng ký, xác nhận cư trú\n"
+                                     "quit\n");
+  ChildProcess kiosk({MOTCUA_KIOSK_BIN, "--config", dir + "/kiosk.json", "--windowed",
+                      "--script", dir + "/rename.script"},
+                     {{"SDL_VIDEODRIVER", "dummy"},
+                      {"SDL_RENDER_DRIVER", "software"},
+                      {"SDL_AUDIODRIVER", "dummy"}},
+                     dir + "/kiosk.log");
+  // Renamed only once the kiosk holds the old name: the refresh must bring it.
+  const auto deadline = std::chrono::steady_clock::now() + 30s;
+  while (read_file(dir + "/kiosk.log").find("catalog loaded") == std::string::npos &&
+         std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(50ms);
+  REQUIRE_MESSAGE(read_file(dir + "/kiosk.log").find("catalog loaded") !=
+                      std::string::npos,
+                  read_file(dir + "/kiosk.log"));
+  auto renamed = http(station.port, "PUT", "/api/v1/admin/services/A",
+                      R"({"label":{"vi":"Đăng ký, xác nhận cư trú"}})", token);
+  REQUIRE_MESSAGE(renamed.status == 200, renamed.body);
+
+  auto status = kiosk.wait_for(60s);
+  const auto log = read_file(dir + "/kiosk.log");
+  REQUIRE_MESSAGE(status.has_value(), "the kiosk did not finish its script: ", log);
+  CHECK_MESSAGE(*status == 0, log);
+  // Asked every second, loaded twice: once at start, once after the edit.
+  std::size_t loads = 0;
+  for (auto p = log.find("catalog loaded"); p != std::string::npos;
+       p = log.find("catalog loaded", p + 1))
+    ++loads;
+  CHECK_MESSAGE(loads == 2, log);
 }

@@ -9,7 +9,7 @@ import { applyTexts, label, lang, t, toggleLanguage } from '/common/i18n.js';
 const $ = (id) => document.getElementById(id);
 const REFRESH_MS = 15000; // a kiosk gone silent shows at most 15 s after its deadline
 
-const view = { services: null, restartRequired: false, counters: [], officers: [], kiosks: [], code: null, saved: '' };
+const view = { services: null, counters: [], officers: [], kiosks: [], code: null, saved: '' };
 window.motcuaAdmin = view; // for the browser tests and the curious
 
 function node(tag, props = {}, ...children) {
@@ -98,7 +98,6 @@ function renderKiosks() {
 }
 
 function renderServices() {
-  $('restart-note').classList.toggle('hidden', !view.restartRequired);
   const rows = view.services.services.map((s) => {
     const input = (field, value, attrs = {}) => node('input', { name: field, value: String(value ?? ''), ...attrs });
     const row = node(
@@ -219,7 +218,6 @@ async function load() {
     ]);
     view.policy = policy;
     view.services = services;
-    view.restartRequired = !!services.restart_required;
     view.counters = counters.counters;
     view.officers = officers.officers;
     view.kiosks = kiosks.kiosks;

@@ -33,13 +33,15 @@ TEST_CASE("a minimal config takes the documented defaults") {
   CHECK(r->language == "vi");
   CHECK(r->ticket_screen_seconds == 8);
   CHECK(r->request_timeout_ms == 3000);
+  CHECK(r->catalog_refresh_seconds == 300);
 }
 
 TEST_CASE("every field can be set") {
   auto r = parse_kiosk_config(
       R"({"format_version":1,"station_url":"http://10.0.0.5:9000",
           "printer":{"queue":"q","cups_server":"localhost:6310","paper_width_dots":384},
-          "language":"en","ticket_screen_seconds":12,"request_timeout_ms":1500})",
+          "language":"en","ticket_screen_seconds":12,"request_timeout_ms":1500,
+          "catalog_refresh_seconds":60})",
       "kiosk.json");
   REQUIRE_MESSAGE(r.has_value(), (r ? "" : r.error().to_string()));
   CHECK(r->printer.cups_server == "localhost:6310");
@@ -47,6 +49,7 @@ TEST_CASE("every field can be set") {
   CHECK(r->language == "en");
   CHECK(r->ticket_screen_seconds == 12);
   CHECK(r->request_timeout_ms == 1500);
+  CHECK(r->catalog_refresh_seconds == 60);
 }
 
 TEST_CASE("bad configs are refused naming the field") {

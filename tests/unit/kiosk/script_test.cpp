@@ -37,6 +37,19 @@ TEST_CASE("a script parses every command, skipping blanks and comments") {
   CHECK(std::holds_alternative<script::Quit>(lines[7].command));
 }
 
+TEST_CASE("wait-label takes the rest of the line as the name to wait for") {
+  auto r = script::parse("wait-label A 30000 Đăng ký,  xác nhận cư trú\n", "t");
+  REQUIRE_MESSAGE(r.has_value(), (r ? "" : r.error()));
+  const auto &w = std::get<script::WaitLabel>(r.value()[0].command);
+  CHECK(w.service_id == "A");
+  CHECK(w.timeout == 30000ms);
+  CHECK(w.text == "Đăng ký, xác nhận cư trú");
+  CHECK(script::parse("wait-label A 30000\n", "t").error() ==
+        "t:1: usage: wait-label ID TIMEOUT_MS TEXT...");
+  CHECK(script::parse("wait-label A soon Cư trú\n", "t").error() ==
+        "t:1: timeout \"soon\" must be a positive number of milliseconds");
+}
+
 TEST_CASE("tap and click-button name a button and the pointer") {
   auto r = script::parse(
       "tap level:satisfied\nclick-button key:5\nwait-screen ticket-entry\n", "t");

@@ -263,3 +263,55 @@ TEST_CASE("catalog services become rules with the usual desk hours") {
   CHECK_FALSE(rules.issuing_at(at(12, 0)));
   CHECK(ticket_number(rules, 42) == "E042");
 }
+
+TEST_CASE("new rules apply to the next ticket, and a prefix only before today's first") {
+  auto q = engine({service("A", 300, 10), service("B")});
+  ok(q.issue("A", "", at(8, 0)));
+  ok(q.issue("A", "", at(8, 1)));
+  open(q, "1", {"A"}, at(8, 2));
+
+  // A lower cap refuses the next ticket; the two issued stay in line.
+  auto lower = service("A", 2, 4);
+  CHECK_FALSE(q.set_rules({lower, service("B")}, at(8, 3)).has_value());
+  CHECK(error_of(q.issue("A", "", at(8, 4))) == Code::daily_cap_reached);
+  CHECK(q.waiting_count("A") == 2);
+  // The estimate follows the new average (nothing served yet today).
+  auto wait = q.estimated_wait("A");
+  REQUIRE(wait.has_value());
+  CHECK(wait->minutes == 2 * 4);
+  // Closed hours refuse the next one too.
+  auto closed = service("A", 300, 4);
+  closed.windows = WeeklyWindows{};
+  CHECK_FALSE(q.set_rules({closed, service("B")}, at(8, 5)).has_value());
+  CHECK(error_of(q.issue("A", "", at(8, 6))) == Code::outside_issuing_window);
+
+  // A's numbers of today were printed as A: its prefix and range stay.
+  auto renamed = service("A");
+  renamed.prefix = "R";
+  auto error = q.set_rules({renamed, service("B")}, at(8, 7));
+  REQUIRE(error.has_value());
+  CHECK(error->code == Code::numbers_in_use);
+  auto shorter = service("A");
+  shorter.last_number = 500;
+  CHECK(q.set_rules({shorter, service("B")}, at(8, 7))->code == Code::numbers_in_use);
+  // Refused whole: A is still closed.
+  CHECK(error_of(q.issue("A", "", at(8, 8))) == Code::outside_issuing_window);
+  // B gave out none today (a lease counts): it may change now.
+  auto b = service("B");
+  b.prefix = "K";
+  CHECK_FALSE(q.set_rules({service("A"), b}, at(8, 9)).has_value());
+  CHECK(ok(q.issue("B", "", at(8, 10))).number == "K001");
+  auto leased = engine({service("A")});
+  REQUIRE(leased.lease_block("A", 10, at(8, 0)).has_value());
+  CHECK(leased.set_rules({renamed}, at(8, 1))->code == Code::numbers_in_use);
+  // The next day nothing is numbered yet.
+  CHECK_FALSE(q.set_rules({renamed, b}, at(7, 0, 0, 1)).has_value());
+  CHECK(ok(q.issue("A", "", at(7, 1, 0, 1))).number == "R001");
+
+  // Services are not added, removed or reordered here.
+  CHECK(q.set_rules({b}, at(9, 0, 0, 1))->code == Code::invalid_config);
+  CHECK(q.set_rules({b, renamed}, at(9, 0, 0, 1))->code == Code::invalid_config);
+  auto broken = service("A");
+  broken.daily_cap = -1;
+  CHECK(q.set_rules({broken, b}, at(9, 0, 0, 1))->code == Code::invalid_config);
+}

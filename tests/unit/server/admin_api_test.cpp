@@ -1,5 +1,5 @@
-// The admin pages' API: service edits saved to the station's catalog file
-// (checked, partial, pending until a restart) and the kiosk list's alerts.
+// The admin pages' API: service edits applied at once and saved to the
+// station's catalog file (checked, partial) and the kiosk list's alerts.
 #include "server/admin/kiosk_alerts.hpp"
 #include "server/admin/service_edit.hpp"
 #include "tests/unit/server/station_stack.hpp"
@@ -114,7 +114,7 @@ TEST_CASE("a kiosk is silent when unheard for three minutes and warns without pa
   CHECK(kiosk_alerts(R"({})", "2026-11-28T08:59:50+07:00", now, 5s) == V{"silent"});
 }
 
-TEST_CASE("PUT admin/services saves the edit to the catalog file for the next start") {
+TEST_CASE("PUT admin/services applies the edit at once and saves it for the next start") {
   Admin s;
   const auto path = (s.dir.path() / "catalog.json").string();
   CatalogFile file(path, test::small_catalog());
@@ -128,7 +128,8 @@ TEST_CASE("PUT admin/services saves the edit to the catalog file for the next st
   s.api->set_catalog_file(&file);
   auto before = s.handle(call("GET", "/api/v1/admin/services", "", s.chief));
   REQUIRE(before.status == 200);
-  CHECK(json::parse(before.body).at("restart_required") == false);
+  CHECK(json::parse(before.body).at("services").at(0).at("daily_cap") == 300);
+  const std::string etag_before = s.api->catalog_etag();
 
   CHECK(
       s.handle(call("PUT", "/api/v1/admin/services/A", R"({"daily_cap":50})", s.officer))
@@ -140,34 +141,57 @@ TEST_CASE("PUT admin/services saves the edit to the catalog file for the next st
   CHECK_FALSE(std::filesystem::exists(path));
 
   auto saved = s.handle(call("PUT", "/api/v1/admin/services/A",
-                             R"({"daily_cap":50,"label":{"en":"Residence"}})", s.chief));
+                             R"({"daily_cap":2,"label":{"en":"Residence"}})", s.chief));
   REQUIRE_MESSAGE(saved.status == 200, saved.body);
   const auto answer = json::parse(saved.body);
-  CHECK(answer.at("restart_required") == true);
-  CHECK(answer.at("services").at(0).at("daily_cap") == 50);
+  CHECK(answer.at("services").at(0).at("daily_cap") == 2);
+  CHECK_FALSE(answer.as_object().contains("restart_required"));
   // The file is a catalog the station (and every kiosk) reads back.
   auto reread = motcua::load_catalog_file(path);
   REQUIRE(reread.has_value());
-  CHECK(reread->find_service("A")->daily_cap == 50);
+  CHECK(reread->find_service("A")->daily_cap == 2);
   CHECK(reread->find_service("A")->label.en == "Residence");
+  // The kiosks are served it now, under a new ETag, and the desk numbers by it.
+  auto served = s.handle(call("GET", "/api/v1/catalog", "", s.chief));
+  CHECK(json::parse(served.body).at("services").at(0).at("daily_cap") == 2);
+  CHECK(json::parse(served.body).at("services").at(0).at("label").at("en") ==
+        "Residence");
+  CHECK(s.api->catalog_etag() != etag_before);
+  auto ticket = [&](const std::string &service) {
+    // The test station's kiosk API is open: no token.
+    return s.handle(ApiRequest{"POST", "/api/v1/tickets", "application/json", "",
+                               R"({"service":")" + service + "\"}"});
+  };
+  CHECK(ticket("A").status == 201);
+  CHECK(ticket("A").status == 201);
+  auto full = ticket("A");
+  CHECK(full.status == 409);
+  CHECK(code_of(full) == "daily_cap_reached");
   // A second edit builds on the first.
   REQUIRE(s.handle(call("PUT", "/api/v1/admin/services/B", R"({"avg_service_minutes":7})",
                         s.chief))
               .status == 200);
   reread = motcua::load_catalog_file(path);
   REQUIRE(reread.has_value());
-  CHECK(reread->find_service("A")->daily_cap == 50);
+  CHECK(reread->find_service("A")->daily_cap == 2);
   CHECK(reread->find_service("B")->avg_service_minutes == 7);
-  // The kiosks still get what the station numbers with until it restarts.
-  auto served = s.handle(call("GET", "/api/v1/catalog", "", s.chief));
-  CHECK(json::parse(served.body).at("services").at(0).at("daily_cap") == 300);
-  // Editing back to what runs clears the pending restart.
-  REQUIRE(s.handle(call("PUT", "/api/v1/admin/services/A",
-                        R"({"daily_cap":300,"label":{"en":""}})", s.chief))
+  // A raised cap admits again at once.
+  REQUIRE(s.handle(call("PUT", "/api/v1/admin/services/A", R"({"daily_cap":3})", s.chief))
               .status == 200);
-  auto back = s.handle(
-      call("PUT", "/api/v1/admin/services/B", R"({"avg_service_minutes":5})", s.chief));
-  CHECK(json::parse(back.body).at("restart_required") == false);
+  CHECK(ticket("A").status == 201);
+
+  // A's numbers of today were printed with "A": its prefix stays until the
+  // day is over, and nothing is saved. C has none today: it changes now.
+  auto in_use =
+      s.handle(call("PUT", "/api/v1/admin/services/A", R"({"prefix":"R"})", s.chief));
+  CHECK(in_use.status == 409);
+  CHECK(code_of(in_use) == "numbers_in_use");
+  CHECK(motcua::load_catalog_file(path)->find_service("A")->prefix == "A");
+  REQUIRE(s.handle(call("PUT", "/api/v1/admin/services/C", R"({"prefix":"P"})", s.chief))
+              .status == 200);
+  auto c = ticket("C");
+  REQUIRE(c.status == 201);
+  CHECK(json::parse(c.body).at("ticket").at("number") == "P001");
 }
 
 TEST_CASE("the kiosk list names each kiosk's alerts") {

@@ -12,11 +12,13 @@ namespace json = boost::json;
 
 namespace {
 
-motcua::Catalog catalog_with_hours(const std::string &hours) {
+motcua::Catalog catalog_with_hours(const std::string &hours,
+                                   const std::string &b_prefix = "B") {
   auto catalog = motcua::parse_catalog(
       R"({"format_version":1,"station":{"name":"CA"},"services":[)"
       R"({"id":"A","prefix":"A","label":{"vi":"Cư trú"},"issuing_hours":)" +
-          hours + R"(},{"id":"B","prefix":"B","label":{"vi":"Căn cước"}}]})",
+          hours + R"(},{"id":"B","prefix":")" + b_prefix +
+          R"(","label":{"vi":"Căn cước"}}]})",
       "test");
   REQUIRE_MESSAGE(catalog, (catalog ? "" : catalog.error().to_string()));
   return *catalog;
@@ -76,6 +78,31 @@ TEST_CASE("a restart with narrower issuing hours keeps the tickets issued before
   CHECK(third->ticket.number == "A003");
   *now = monday(11, 5);
   CHECK_FALSE((*restarted)->issue(motcua::TicketRequest{"A", std::nullopt, ""}));
+}
+
+TEST_CASE("an edited catalog runs at once, and a restart with it numbers the same") {
+  auto now = std::make_shared<TimePoint>(monday(8, 30));
+  test::StackOptions options;
+  options.always_issuing = false;
+  test::StationStack s([now] { return *now; }, options,
+                       catalog_with_hours(R"({"mon":["08:00-11:00"]})"));
+  REQUIRE(issue(s, "A") == 201);
+  // A closes at 09:00 from now on; B, with no number yet today, becomes K.
+  const auto edited = catalog_with_hours(R"({"mon":["08:00-09:00"]})", "K");
+  REQUIRE_FALSE(s.desk->set_catalog(edited));
+  *now = monday(9, 30);
+  CHECK(issue(s, "A") == 409);
+  auto b = s.desk->issue(motcua::TicketRequest{"B", std::nullopt, ""});
+  REQUIRE(b);
+  CHECK(b->ticket.number == "K001");
+  // A restart reads the saved catalog: the same tickets, the same numbers.
+  auto restarted = QueueDesk::open(edited, {}, *s.store, [now] { return *now; });
+  REQUIRE(restarted);
+  std::vector<std::string> numbers;
+  for (const auto &t : (*restarted)->snapshot().open_tickets)
+    numbers.push_back(t.number);
+  CHECK(numbers == std::vector<std::string>{"A001", "K001"});
+  CHECK((*restarted)->ticket_status(b->ticket.day, "K001"));
 }
 
 TEST_CASE("an admin edits a service's issuing hours, or gives them back to the usual") {
