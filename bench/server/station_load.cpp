@@ -26,6 +26,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -144,6 +145,72 @@ int run_tickets(const std::string &host, const std::string &port, int clients,
   return failures == 0 && refused == 0 ? 0 : 1;
 }
 
+// WebSockets on `targets` (one each), every one read on its own thread until
+// close(): on_frame(index, text, when it arrived). The constructor returns
+// once all are connected or have failed (counted in errors()).
+class Subscribers {
+public:
+  using OnFrame = std::function<void(int, std::string, Clock::time_point)>;
+  Subscribers(const std::string &host, const std::string &port,
+              const std::vector<std::string> &targets, OnFrame on_frame)
+      : on_frame_(std::move(on_frame)) {
+    const int n = static_cast<int>(targets.size());
+    for (int i = 0; i < n; ++i) {
+      contexts_.push_back(std::make_unique<asio::io_context>());
+      sockets_.push_back(
+          std::make_unique<websocket::stream<beast::tcp_stream>>(*contexts_.back()));
+    }
+    std::atomic<int> connected{0};
+    for (int i = 0; i < n; ++i)
+      threads_.emplace_back([this, &connected, &host, &port, &targets, i] {
+        auto &ws = *sockets_[i];
+        try {
+          tcp::resolver resolver(*contexts_[i]);
+          beast::get_lowest_layer(ws).connect(resolver.resolve(host, port));
+          beast::get_lowest_layer(ws).socket().set_option(tcp::no_delay(true));
+          ws.handshake(host + ":" + port, targets[i]);
+        } catch (const std::exception &e) {
+          std::fprintf(stderr, "subscriber %d: %s\n", i, e.what());
+          ++errors_;
+          ++connected;
+          return;
+        }
+        ++connected;
+        beast::flat_buffer buffer;
+        while (true) {
+          beast::error_code ec;
+          ws.read(buffer, ec);
+          const auto at = Clock::now();
+          if (ec)
+            return; // closed by close()
+          on_frame_(i, beast::buffers_to_string(buffer.data()), at);
+          buffer.consume(buffer.size());
+        }
+      });
+    while (connected < n)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  ~Subscribers() { close(); }
+
+  void close() {
+    for (auto &ws : sockets_) {
+      beast::error_code ignored; // the reader thread sees the close and returns
+      beast::get_lowest_layer(*ws).socket().shutdown(tcp::socket::shutdown_both, ignored);
+    }
+    for (auto &t : threads_)
+      if (t.joinable())
+        t.join();
+  }
+  int errors() const { return errors_; }
+
+private:
+  OnFrame on_frame_;
+  std::atomic<int> errors_{0};
+  std::vector<std::unique_ptr<asio::io_context>> contexts_;
+  std::vector<std::unique_ptr<websocket::stream<beast::tcp_stream>>> sockets_;
+  std::vector<std::thread> threads_;
+};
+
 int run_fanout(const std::string &host, const std::string &port, int subscribers,
                int tickets, const std::string &services) {
   struct Receipt {
@@ -151,54 +218,21 @@ int run_fanout(const std::string &host, const std::string &port, int subscribers
     Clock::time_point at;
   };
   std::vector<std::vector<Receipt>> received(subscribers);
-  std::atomic<int> connected{0};
-  std::atomic<int> errors{0};
-  std::vector<std::unique_ptr<asio::io_context>> contexts;
-  std::vector<std::unique_ptr<websocket::stream<beast::tcp_stream>>> sockets;
-  for (int s = 0; s < subscribers; ++s) {
-    contexts.push_back(std::make_unique<asio::io_context>());
-    sockets.push_back(
-        std::make_unique<websocket::stream<beast::tcp_stream>>(*contexts.back()));
-  }
-  std::vector<std::thread> threads;
-  for (int s = 0; s < subscribers; ++s)
-    threads.emplace_back([&, s] {
-      auto &ws = *sockets[s];
-      try {
-        tcp::resolver resolver(*contexts[s]);
-        beast::get_lowest_layer(ws).connect(resolver.resolve(host, port));
-        beast::get_lowest_layer(ws).socket().set_option(tcp::no_delay(true));
-        ws.handshake(host + ":" + port, "/api/v1/stream");
-      } catch (const std::exception &e) {
-        std::fprintf(stderr, "subscriber %d: %s\n", s, e.what());
-        ++errors;
-        ++connected;
-        return;
-      }
-      ++connected;
-      beast::flat_buffer buffer;
-      while (true) {
-        beast::error_code ec;
-        ws.read(buffer, ec);
-        const auto at = Clock::now();
-        if (ec)
-          return; // closed by the main thread at the end
-        auto text = beast::buffers_to_string(buffer.data());
-        buffer.consume(buffer.size());
+  Subscribers streams(
+      host, port,
+      std::vector<std::string>(static_cast<std::size_t>(subscribers), "/api/v1/stream"),
+      [&received](int s, std::string text, Clock::time_point at) {
         boost::system::error_code jec;
         auto v = json::parse(text, jec);
         if (jec || !v.is_object())
-          continue;
+          return;
         auto &o = v.as_object();
         if (auto *e = o.if_contains("event"); !e || *e != "issued")
-          continue;
+          return;
         if (auto *t = o.if_contains("ticket"); t && t->is_object())
           if (auto *n = t->as_object().if_contains("number"); n && n->is_string())
             received[s].push_back({std::string(n->as_string()), at});
-      }
-    });
-  while (connected < subscribers)
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      });
   std::this_thread::sleep_for(std::chrono::milliseconds(200)); // subscriptions settle
 
   struct Sent {
@@ -233,14 +267,8 @@ int run_fanout(const std::string &host, const std::string &port, int subscribers
     failure = e.what();
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(500)); // the last events arrive
-  for (int s = 0; s < subscribers; ++s) {
-    beast::error_code ignored; // the reader thread sees the close and returns
-    beast::get_lowest_layer(*sockets[s])
-        .socket()
-        .shutdown(tcp::socket::shutdown_both, ignored);
-  }
-  for (auto &t : threads)
-    t.join();
+  streams.close();
+  const int errors = streams.errors();
 
   std::vector<double> from_send, from_answer;
   std::size_t missing = 0;
@@ -259,7 +287,7 @@ int run_fanout(const std::string &host, const std::string &port, int subscribers
   if (!failure.empty())
     std::fprintf(stderr, "issuing: %s\n", failure.c_str());
   std::printf("subscribers=%d tickets=%zu events received=%zu missing=%zu errors=%d\n",
-              subscribers, sent.size(), from_send.size(), missing, errors.load());
+              subscribers, sent.size(), from_send.size(), missing, errors);
   print_latencies("  fan-out, POST sent -> event received", from_send);
   // Negative when the event overtakes the POST's answer.
   print_latencies("  fan-out, POST answered -> event received", from_answer);
@@ -315,42 +343,12 @@ int run_phones(const std::string &host, const std::string &port, int phones, int
   // Each phone's frames: when each arrived, and the size of the last.
   std::vector<std::vector<Clock::time_point>> frames(phones);
   std::vector<std::size_t> frame_bytes(phones, 0);
-  std::atomic<int> connected{0}, errors{0};
-  std::vector<std::unique_ptr<asio::io_context>> contexts;
-  std::vector<std::unique_ptr<websocket::stream<beast::tcp_stream>>> sockets;
-  for (int p = 0; p < phones; ++p) {
-    contexts.push_back(std::make_unique<asio::io_context>());
-    sockets.push_back(
-        std::make_unique<websocket::stream<beast::tcp_stream>>(*contexts.back()));
-  }
-  std::vector<std::thread> threads;
-  for (int p = 0; p < phones; ++p)
-    threads.emplace_back([&, p] {
-      auto &ws = *sockets[p];
-      try {
-        tcp::resolver resolver(*contexts[p]);
-        beast::get_lowest_layer(ws).connect(resolver.resolve(host, port));
-        ws.handshake(host + ":" + port, pages[p]);
-      } catch (const std::exception &e) {
-        std::fprintf(stderr, "phone %d: %s\n", p, e.what());
-        ++errors;
-        ++connected;
-        return;
-      }
-      ++connected;
-      beast::flat_buffer buffer;
-      while (true) {
-        beast::error_code ec;
-        ws.read(buffer, ec);
-        if (ec)
-          return; // closed by the main thread at the end
-        frame_bytes[p] = buffer.size();
-        buffer.consume(buffer.size());
-        frames[p].push_back(Clock::now());
-      }
-    });
-  while (connected < phones)
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  Subscribers followers(
+      host, port, pages,
+      [&frames, &frame_bytes](int p, std::string text, Clock::time_point at) {
+        frame_bytes[p] = text.size();
+        frames[p].push_back(at);
+      });
   std::this_thread::sleep_for(std::chrono::milliseconds(500)); // the first pages arrive
 
   // Each call moves every phone behind the called ticket one place up.
@@ -368,14 +366,8 @@ int run_phones(const std::string &host, const std::string &port, int phones, int
     failure = e.what();
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(500)); // the last pages arrive
-  for (int p = 0; p < phones; ++p) {
-    beast::error_code ignored;
-    beast::get_lowest_layer(*sockets[p])
-        .socket()
-        .shutdown(tcp::socket::shutdown_both, ignored);
-  }
-  for (auto &t : threads)
-    t.join();
+  followers.close();
+  const int errors = followers.errors();
 
   std::vector<double> latencies;
   std::size_t missing = 0, total_frames = 0;
@@ -395,7 +387,7 @@ int run_phones(const std::string &host, const std::string &port, int phones, int
     std::fprintf(stderr, "calling: %s\n", failure.c_str());
   std::printf("phones=%d calls=%zu frames=%zu (page %zu bytes) missing=%zu errors=%d\n",
               phones, sent.size(), total_frames, frame_bytes[phones - 1], missing,
-              errors.load());
+              errors);
   print_latencies("  call-next sent -> phone holds its new page", latencies);
   return missing == 0 && errors == 0 && failure.empty() ? 0 : 1;
 }

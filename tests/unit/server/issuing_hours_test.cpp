@@ -36,15 +36,31 @@ int issue(const test::StationStack &s, const char *service) {
       .status;
 }
 
+// A station that keeps its catalog's hours, on Monday at 08:30 until the
+// test moves `now`.
+struct MondayStation {
+  static test::StackOptions keeping_hours() {
+    test::StackOptions options;
+    options.always_issuing = false;
+    return options;
+  }
+  explicit MondayStation(const motcua::Catalog &catalog)
+      : now(std::make_shared<TimePoint>(monday(8, 30))),
+        stack(clock(), keeping_hours(), catalog) {}
+  Clock clock() const {
+    return [now = now] { return *now; };
+  }
+  std::shared_ptr<TimePoint> now;
+  test::StationStack stack;
+};
+
 } // namespace
 
 TEST_CASE("a service issues inside its catalog hours only, another keeps the usual "
           "hours") {
-  auto now = std::make_shared<TimePoint>(monday(8, 30));
-  test::StackOptions options;
-  options.always_issuing = false;
-  test::StationStack s([now] { return *now; }, options,
-                       catalog_with_hours(R"({"mon":["08:00-09:00","14:00-15:00"]})"));
+  MondayStation m(catalog_with_hours(R"({"mon":["08:00-09:00","14:00-15:00"]})"));
+  auto &s = m.stack;
+  auto &now = m.now;
   CHECK(issue(s, "A") == 201);
   *now = monday(9, 0); // the end is not inside
   CHECK(issue(s, "A") == 409);
@@ -59,17 +75,15 @@ TEST_CASE("a service issues inside its catalog hours only, another keeps the usu
 }
 
 TEST_CASE("a restart with narrower issuing hours keeps the tickets issued before") {
-  auto now = std::make_shared<TimePoint>(monday(8, 30));
-  test::StackOptions options;
-  options.always_issuing = false;
-  test::StationStack s([now] { return *now; }, options,
-                       catalog_with_hours(R"({"mon":["08:00-11:00"]})"));
+  MondayStation m(catalog_with_hours(R"({"mon":["08:00-11:00"]})"));
+  auto &s = m.stack;
+  auto &now = m.now;
   REQUIRE(issue(s, "A") == 201);
   REQUIRE(issue(s, "A") == 201);
   // The admin narrows A to 10:00-11:00 and the station restarts at 10:15.
   *now = monday(10, 15);
   const auto narrower = catalog_with_hours(R"({"mon":["10:00-11:00"]})");
-  auto restarted = QueueDesk::open(narrower, {}, *s.store, [now] { return *now; });
+  auto restarted = QueueDesk::open(narrower, {}, *s.store, m.clock());
   REQUIRE(restarted);
   CHECK((*restarted)->snapshot().open_tickets.size() == 2);
   // New tickets obey the new hours, and number on.
@@ -81,11 +95,9 @@ TEST_CASE("a restart with narrower issuing hours keeps the tickets issued before
 }
 
 TEST_CASE("an edited catalog runs at once, and a restart with it numbers the same") {
-  auto now = std::make_shared<TimePoint>(monday(8, 30));
-  test::StackOptions options;
-  options.always_issuing = false;
-  test::StationStack s([now] { return *now; }, options,
-                       catalog_with_hours(R"({"mon":["08:00-11:00"]})"));
+  MondayStation m(catalog_with_hours(R"({"mon":["08:00-11:00"]})"));
+  auto &s = m.stack;
+  auto &now = m.now;
   REQUIRE(issue(s, "A") == 201);
   // A closes at 09:00 from now on; B, with no number yet today, becomes K.
   const auto edited = catalog_with_hours(R"({"mon":["08:00-09:00"]})", "K");
@@ -96,7 +108,7 @@ TEST_CASE("an edited catalog runs at once, and a restart with it numbers the sam
   REQUIRE(b);
   CHECK(b->ticket.number == "K001");
   // A restart reads the saved catalog: the same tickets, the same numbers.
-  auto restarted = QueueDesk::open(edited, {}, *s.store, [now] { return *now; });
+  auto restarted = QueueDesk::open(edited, {}, *s.store, m.clock());
   REQUIRE(restarted);
   std::vector<std::string> numbers;
   for (const auto &t : (*restarted)->snapshot().open_tickets)

@@ -132,28 +132,29 @@ std::string LoopbackSocket::read_text_frame(std::chrono::milliseconds limit) {
 }
 
 bool LoopbackSocket::read_more(std::chrono::steady_clock::time_point deadline) {
+  return receive(deadline) > 0;
+}
+
+long LoopbackSocket::receive(std::chrono::steady_clock::time_point deadline) {
   pollfd p{fd_, POLLIN, 0};
   if (::poll(&p, 1, remaining_ms(deadline)) <= 0)
-    return false;
+    return -1;
   char buffer[4096];
   ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
   if (n <= 0)
-    return false;
+    return 0;
   pending_.append(buffer, static_cast<std::size_t>(n));
-  return true;
+  return n;
 }
 
 bool LoopbackSocket::wait_closed(std::chrono::milliseconds limit) {
   const auto deadline = Clock::now() + limit;
-  while (true) {
-    pollfd p{fd_, POLLIN, 0};
-    if (::poll(&p, 1, remaining_ms(deadline)) <= 0)
+  for (long got; (got = receive(deadline)) != 0;) {
+    if (got < 0)
       return false;
-    char buffer[4096];
-    ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
-    if (n <= 0)
-      return true;
+    pending_.clear(); // what comes before the close is not looked at
   }
+  return true;
 }
 
 SilentListener::SilentListener() {

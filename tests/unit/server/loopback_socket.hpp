@@ -33,6 +33,8 @@ public:
 
 private:
   bool read_more(std::chrono::steady_clock::time_point deadline); // false: none came
+  // Bytes appended to pending_; 0 when the peer closed, -1 at the deadline.
+  long receive(std::chrono::steady_clock::time_point deadline);
   int fd_ = -1;
   std::string pending_;
 };
