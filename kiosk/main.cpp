@@ -2,6 +2,7 @@
 // the station client and the printer, and runs the one UI loop.
 #include "kiosk/app/cli_options.hpp"
 #include "kiosk/app/kiosk_config.hpp"
+#include "kiosk/app/late_answers.hpp"
 #include "kiosk/app/overloaded.hpp"
 #include "kiosk/app/printer_health.hpp"
 #include "kiosk/app/read_file.hpp"
@@ -34,6 +35,7 @@
 #include "net/journal/lease_keeper.hpp"
 #include "net/journal/rating_outbox.hpp"
 #include "net/journal/ticket_outbox.hpp"
+#include "net/journal/withdrawal_outbox.hpp"
 #include "net/protocol/kiosk_health.hpp"
 #include "net/system/install_paths.hpp"
 #include "net/system/log.hpp"
@@ -382,6 +384,32 @@ int run(const CliOptions &options, Loaded in, std::unique_ptr<net::Journal> jour
         },
         [&bridge] { bridge.push(Tick{}); }, jitter,
         [](const std::string &line) { log(line); }, outbox_options);
+    // The station's tickets for taps served from the lease, taken back.
+    net::WithdrawalOutbox withdrawals(
+        *journal,
+        [&sync_client](const std::string &key, net::SendDone done) {
+          sync_client.withdraw_ticket(
+              key, [done = std::move(done)](Result<bool, net::StationError> r) {
+                if (r)
+                  return done(net::withdrawal_result(200, {}));
+                const auto &e = r.error();
+                done(net::withdrawal_result(
+                    e.http_status, (e.code.empty() ? "" : e.code + ": ") + e.message));
+              });
+        },
+        [&bridge] { bridge.push(Tick{}); }, jitter,
+        [](const std::string &line) { log(line); }, outbox_options);
+    LateAnswers late_answers;
+    // After the reducer saw the end of a tap's request: if it fell back to the
+    // lease, the station may hold a ticket for it that nobody has.
+    auto request_ended = [&](const std::string &key) {
+      if (key.empty() || !late_answers.request_ended(key))
+        return;
+      if (auto e = journal->add_withdrawal(key, wall_ms()))
+        log("withdrawal not journaled: " + e->message, LogLevel::warning);
+      else
+        withdrawals.notify_added();
+    };
     // The station's UTC offset, from its lease answers, kept in the journal:
     // offline tickets follow the station's day whatever the kiosk's own zone,
     // also after a restart during an outage. Shared with the io thread.
@@ -484,6 +512,7 @@ int run(const CliOptions &options, Loaded in, std::unique_ptr<net::Journal> jour
                     });
               },
               [&](const IssueOffline &e) {
+                late_answers.fell_back(e.idempotency_key);
                 // Journaled (synchronous=FULL) before the ticket screen shows and
                 // the printer gets it: the number is never handed out twice.
                 const Service *service =
@@ -636,6 +665,11 @@ int run(const CliOptions &options, Loaded in, std::unique_ptr<net::Journal> jour
           }
         }
         apply(*event, now);
+        if (const auto *issued = std::get_if<TicketIssued>(&*event);
+            issued && !issued->offline)
+          request_ended(issued->idempotency_key);
+        else if (const auto *failed = std::get_if<TicketFailed>(&*event))
+          request_ended(failed->idempotency_key);
         return;
       }
       if (sdl.type == SDL_WINDOWEVENT) {
@@ -704,6 +738,7 @@ int run(const CliOptions &options, Loaded in, std::unique_ptr<net::Journal> jour
       }
       outbox.pump(now, wall_ms());
       ticket_outbox.pump(now, wall_ms());
+      withdrawals.pump(now, wall_ms());
       leases.pump(now, wall_ms(), station_today());
       if (const long offset = *station_offset; offset != kept_offset) {
         kept_offset = offset;
@@ -767,8 +802,8 @@ int run(const CliOptions &options, Loaded in, std::unique_ptr<net::Journal> jour
       if (health_at)
         wake =
             std::min(wake.value_or(*health_at + kHealthEvery), *health_at + kHealthEvery);
-      for (auto retry :
-           {outbox.next_wake(), ticket_outbox.next_wake(), leases.next_wake()})
+      for (auto retry : {outbox.next_wake(), ticket_outbox.next_wake(),
+                         withdrawals.next_wake(), leases.next_wake()})
         if (retry)
           wake = wake ? std::min(*wake, *retry) : *retry;
       auto turn = loop.next(state, wake);

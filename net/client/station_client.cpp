@@ -457,6 +457,18 @@ void StationClient::submit_rating(Rating rating,
           }});
 }
 
+void StationClient::withdraw_ticket(
+    std::string idempotency_key, std::function<void(Result<bool, StationError>)> done) {
+  impl_->submit(Job{
+      http::verb::post, "/api/v1/tickets/withdraw",
+      boost::json::serialize(boost::json::object{{"idempotency_key", idempotency_key}}),
+      [done = std::move(done)](Result<RawResponse, StationError> raw) {
+        if (auto error = failure(raw))
+          return done(unexpected(*error));
+        done(true);
+      }});
+}
+
 void StationClient::lease_block(std::string service_id, int count,
                                 std::function<void(Result<Lease, StationError>)> done,
                                 std::string idempotency_key) {

@@ -55,6 +55,11 @@ public:
   // POST /api/v1/ratings; ok once the station has committed it (201, or 200
   // when the same UUID was stored before: retries are safe).
   void submit_rating(Rating rating, std::function<void(Result<bool, StationError>)> done);
+  // POST /api/v1/tickets/withdraw: ok once the station took back (now or
+  // before) the ticket issued for this tap key; its refusals (404: none was
+  // issued, 409: called already) come back as errors with their status.
+  void withdraw_ticket(std::string idempotency_key,
+                       std::function<void(Result<bool, StationError>)> done);
 
   // POST /api/v1/leases: `count` numbers of today reserved for this kiosk.
   struct Lease {

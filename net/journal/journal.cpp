@@ -54,6 +54,16 @@ constexpr std::array<std::string_view, kJournalSchemaVersion> kMigrations = {
          key TEXT PRIMARY KEY,
          value TEXT NOT NULL,
          saved_ms INTEGER NOT NULL);)",
+    // 4: taps served from a lease while their request to the station was out:
+    // the station's ticket for each, if it made one, is withdrawn.
+    R"(CREATE TABLE withdrawals (
+         id TEXT PRIMARY KEY,            -- the tap's idempotency key
+         created_ms INTEGER NOT NULL,
+         settled_ms INTEGER,
+         state TEXT NOT NULL DEFAULT 'unsent', -- unsent, sent, rejected
+         note TEXT);
+       CREATE INDEX withdrawals_unsent ON withdrawals (created_ms)
+         WHERE settled_ms IS NULL;)",
 };
 
 // Finalizes on every path.
@@ -220,8 +230,8 @@ Result<std::vector<Rating>, JournalError> Journal::unsent_ratings(std::size_t li
 }
 
 namespace {
-// Ratings and offline tickets end the same way: settled once, with a state
-// and an optional note. `table` is one of the two, never input.
+// Ratings, offline tickets and withdrawals end the same way: settled once,
+// with a state and an optional note. `table` is one of them, never input.
 std::optional<JournalError> settle(sqlite3 *db, const std::string &path,
                                    const char *table, const char *what,
                                    const std::string &id, const char *state,
@@ -260,15 +270,20 @@ std::optional<JournalError> Journal::mark_rating_rejected(const std::string &id,
 }
 
 Result<std::int64_t, JournalError> Journal::prune_settled(std::int64_t before_ms) {
+  return prune_settled_rows("ratings", before_ms);
+}
+
+// Deletes the rows of `table` (never input) settled before `before_ms`.
+Result<std::int64_t, JournalError> Journal::prune_settled_rows(const char *table,
+                                                               std::int64_t before_ms) {
   Stmt q;
-  if (sqlite3_prepare_v2(db_,
-                         "DELETE FROM ratings WHERE settled_ms IS NOT NULL AND "
-                         "settled_ms < ?",
-                         -1, &q.s, nullptr) != SQLITE_OK)
-    return unexpected(error(JournalError::Kind::storage, "prune"));
+  const std::string sql = std::string("DELETE FROM ") + table +
+                          " WHERE settled_ms IS NOT NULL AND settled_ms < ?";
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &q.s, nullptr) != SQLITE_OK)
+    return unexpected(error(JournalError::Kind::storage, std::string("prune ") + table));
   sqlite3_bind_int64(q.s, 1, before_ms);
   if (sqlite3_step(q.s) != SQLITE_DONE)
-    return unexpected(error(JournalError::Kind::storage, "prune"));
+    return unexpected(error(JournalError::Kind::storage, std::string("prune ") + table));
   return static_cast<std::int64_t>(sqlite3_changes(db_));
 }
 
@@ -473,16 +488,7 @@ std::optional<JournalError> Journal::mark_ticket_rejected(const std::string &id,
 
 Result<std::int64_t, JournalError>
 Journal::prune_settled_tickets(std::int64_t before_ms) {
-  Stmt q;
-  if (sqlite3_prepare_v2(db_,
-                         "DELETE FROM offline_tickets WHERE settled_ms IS NOT NULL AND "
-                         "settled_ms < ?",
-                         -1, &q.s, nullptr) != SQLITE_OK)
-    return unexpected(error(JournalError::Kind::storage, "prune tickets"));
-  sqlite3_bind_int64(q.s, 1, before_ms);
-  if (sqlite3_step(q.s) != SQLITE_DONE)
-    return unexpected(error(JournalError::Kind::storage, "prune tickets"));
-  return static_cast<std::int64_t>(sqlite3_changes(db_));
+  return prune_settled_rows("offline_tickets", before_ms);
 }
 
 Result<std::int64_t, JournalError> Journal::prune_leases(const std::string &today) {
@@ -526,6 +532,55 @@ Result<std::optional<std::string>, JournalError> Journal::cached(const std::stri
   if (step != SQLITE_ROW)
     return unexpected(error(JournalError::Kind::storage, "read cache " + key));
   return std::optional<std::string>(column_text(q.s, 0));
+}
+
+std::optional<JournalError> Journal::add_withdrawal(const std::string &key,
+                                                    std::int64_t now_ms) {
+  Stmt q;
+  if (sqlite3_prepare_v2(db_,
+                         "INSERT INTO withdrawals (id, created_ms) VALUES (?, ?) "
+                         "ON CONFLICT (id) DO NOTHING",
+                         -1, &q.s, nullptr) != SQLITE_OK)
+    return error(JournalError::Kind::storage, "add withdrawal");
+  bind_text(q.s, 1, key);
+  sqlite3_bind_int64(q.s, 2, now_ms);
+  if (sqlite3_step(q.s) != SQLITE_DONE)
+    return error(JournalError::Kind::storage, "add withdrawal " + key);
+  return std::nullopt;
+}
+
+Result<std::vector<std::string>, JournalError>
+Journal::unsent_withdrawals(std::size_t limit) {
+  Stmt q;
+  if (sqlite3_prepare_v2(db_,
+                         "SELECT id FROM withdrawals WHERE settled_ms IS NULL "
+                         "ORDER BY created_ms, rowid LIMIT ?",
+                         -1, &q.s, nullptr) != SQLITE_OK)
+    return unexpected(error(JournalError::Kind::storage, "read unsent withdrawals"));
+  sqlite3_bind_int64(q.s, 1, static_cast<sqlite3_int64>(limit));
+  std::vector<std::string> out;
+  int step = SQLITE_ROW;
+  while ((step = sqlite3_step(q.s)) == SQLITE_ROW)
+    out.push_back(column_text(q.s, 0));
+  if (step != SQLITE_DONE)
+    return unexpected(error(JournalError::Kind::storage, "read unsent withdrawals"));
+  return out;
+}
+
+std::optional<JournalError> Journal::mark_withdrawal_sent(const std::string &key,
+                                                          std::int64_t now_ms) {
+  return settle(db_, path_, "withdrawals", "withdrawal", key, "sent", {}, now_ms);
+}
+
+std::optional<JournalError> Journal::mark_withdrawal_rejected(const std::string &key,
+                                                              const std::string &why,
+                                                              std::int64_t now_ms) {
+  return settle(db_, path_, "withdrawals", "withdrawal", key, "rejected", why, now_ms);
+}
+
+Result<std::int64_t, JournalError>
+Journal::prune_settled_withdrawals(std::int64_t before_ms) {
+  return prune_settled_rows("withdrawals", before_ms);
 }
 
 } // namespace motcua::net

@@ -32,7 +32,7 @@ struct JournalError {
 };
 
 // Migrations are numbered; PRAGMA user_version holds the last one applied.
-constexpr int kJournalSchemaVersion = 3;
+constexpr int kJournalSchemaVersion = 4;
 
 struct JournalCounts {
   std::int64_t unsent_ratings = 0;
@@ -121,8 +121,23 @@ public:
                                          std::int64_t now_ms);
   Result<std::optional<std::string>, JournalError> cached(const std::string &key);
 
+  // --- tickets the station may hold for taps served from a lease (migration 4) ---
+  // The tap's idempotency key, to withdraw the station's ticket for it
+  // (POST /api/v1/tickets/withdraw). Adding a key twice keeps the first.
+  std::optional<JournalError> add_withdrawal(const std::string &key, std::int64_t now_ms);
+  // Unsent keys, oldest first.
+  Result<std::vector<std::string>, JournalError> unsent_withdrawals(std::size_t limit);
+  std::optional<JournalError> mark_withdrawal_sent(const std::string &key,
+                                                   std::int64_t now_ms);
+  std::optional<JournalError> mark_withdrawal_rejected(const std::string &key,
+                                                       const std::string &why,
+                                                       std::int64_t now_ms);
+  Result<std::int64_t, JournalError> prune_settled_withdrawals(std::int64_t before_ms);
+
 private:
   Journal(sqlite3 *db, std::string path) : db_(db), path_(std::move(path)) {}
+  Result<std::int64_t, JournalError> prune_settled_rows(const char *table,
+                                                        std::int64_t before_ms);
   JournalError error(JournalError::Kind kind, const std::string &what) const;
   std::optional<JournalError> exec(const char *sql);
 

@@ -245,6 +245,7 @@ const ApiHandler::Route ApiHandler::kRoutes[] = {
     {"GET",  "catalog",                         Access::anyone,        &ApiHandler::catalog},
     {"POST", "tickets",                         Access::kiosk,         &ApiHandler::issue_ticket},
     {"POST", "tickets/offline",                 Access::kiosk,         &ApiHandler::upload_offline},
+    {"POST", "tickets/withdraw",                Access::kiosk,         &ApiHandler::withdraw_ticket},
     {"POST", "ratings",                         Access::kiosk,         &ApiHandler::submit_rating},
     {"POST", "leases",                          Access::kiosk,         &ApiHandler::lease_block},
     {"POST", "kiosks/enroll",                   Access::anyone,        &ApiHandler::enroll_kiosk},
@@ -470,6 +471,22 @@ ApiResponse ApiHandler::lease_block(const Call &call) const {
                                           // The kiosk learns the station's
                                           // zone: its offline days follow it.
                                           {"station_time", now_text(clock_)}}}});
+}
+
+// A kiosk that printed a lease number instead gives back the station's
+// ticket for the same tap, which nobody holds.
+ApiResponse ApiHandler::withdraw_ticket(const Call &call) const {
+  auto body = object_body(call.request);
+  if (!body)
+    return body.error();
+  auto key = string_field(*body, "idempotency_key", true, 64);
+  if (!key)
+    return key.error();
+  auto withdrawn = desk_.withdraw(**key);
+  if (!withdrawn)
+    return refusal(withdrawn.error());
+  return json_response(200, json::object{{"number", withdrawn->number},
+                                         {"replayed", withdrawn->replayed}});
 }
 
 // Each ticket is settled on its own: one refused number must not hold back

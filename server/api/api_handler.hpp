@@ -86,6 +86,7 @@ private:
   ApiResponse submit_rating(const Call &call) const;
   ApiResponse lease_block(const Call &call) const;
   ApiResponse upload_offline(const Call &call) const;
+  ApiResponse withdraw_ticket(const Call &call) const;
   ApiResponse enroll_kiosk(const Call &call) const;
   ApiResponse kiosk_health(const Call &call) const;
   ApiResponse login(const Call &call) const;

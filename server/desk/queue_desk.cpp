@@ -129,6 +129,9 @@ Result<QueueDesk::Applied, QueueError> apply(queue::QueueEngine &engine,
     queue::OfflineTicket ticket{e.service_id, e.count, e.text,
                                 queue::StationTime{e.at.day, e.at.weekday, e.extra}};
     error = take_update(engine.insert_offline(ticket, e.at));
+  } else if (a == "withdraw") {
+    // text: the number.
+    error = take_update(engine.withdraw(e.text, e.at));
   } else if (a == "lease") {
     auto block = engine.lease_block(e.service_id, e.count, e.at);
     if (!block)
@@ -352,6 +355,36 @@ IssueOutcome QueueDesk::stored_ticket(const TicketRecord &r) const {
   return IssueOutcome{std::move(ticket), true};
 }
 
+Result<QueueDesk::WithdrawOutcome, DeskError>
+QueueDesk::withdraw(const std::string &idempotency_key) {
+  JournalEntry entry;
+  entry.at = queue::station_time(to_local_time(clock_()));
+  entry.action = "withdraw";
+  std::lock_guard lock(mutex_);
+  // The ticket of a request still being committed is withdrawn after it.
+  await_pending_key(idempotency_key);
+  auto stored = journal_.find_ticket_by_key(idempotency_key);
+  if (!stored)
+    return unexpected(storage_failure());
+  if (!*stored)
+    return unexpected(DeskError{404, "unknown_ticket",
+                                "no ticket was issued with this idempotency key"});
+  const TicketRecord &r = **stored;
+  if (r.day != entry.at.day)
+    return unexpected(DeskError{409, "wrong_day",
+                                r.number + " was issued on " + r.day + ", not today"});
+  entry.service_id = r.service_id;
+  entry.text = r.number;
+  auto applied = run(std::move(entry));
+  if (!applied) {
+    // Issued today with this key, gone from the queue: withdrawn before.
+    if (applied.error().code == "unknown_ticket")
+      return WithdrawOutcome{r.number, true};
+    return unexpected(applied.error());
+  }
+  return WithdrawOutcome{r.number, false};
+}
+
 Result<IssueOutcome, DeskError> QueueDesk::insert_offline(const OfflineTicketUpload &t,
                                                           const std::string &holder) {
   const auto issued_instant = parse_rfc3339(t.issued_at);
@@ -476,12 +509,9 @@ std::optional<DeskError> QueueDesk::set_catalog(const Catalog &catalog) {
     return from_queue(*error);
   rules_ = std::move(rules); // what a rebuild from the journal uses from now on
   if (listener_) {
-    queue::QueueEvent counts;
-    counts.kind = queue::QueueEvent::Kind::counts;
-    counts.at = now;
-    counts.counts = engine_.counts();
     // After whatever is being committed, like every event.
-    writer_->submit(std::nullopt, [listener = listener_, events = std::vector{counts}] {
+    writer_->submit(std::nullopt, [listener = listener_,
+                                   events = std::vector{engine_.counts_event(now)}] {
       listener(events);
     });
   }

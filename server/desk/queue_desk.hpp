@@ -111,6 +111,17 @@ public:
   Result<IssueOutcome, DeskError> insert_offline(const OfflineTicketUpload &ticket,
                                                  const std::string &holder);
 
+  // The ticket issued today for `idempotency_key`, still waiting, taken out of
+  // the line (QueueEngine::withdraw): the kiosk that asked for it gave up
+  // waiting and printed a number from its lease. 404 unknown_ticket: none
+  // was issued for the key; 409 wrong_state: a counter called it already;
+  // 409 wrong_day. A second withdrawal answers the same (`replayed`).
+  struct WithdrawOutcome {
+    std::string number;
+    bool replayed = false;
+  };
+  Result<WithdrawOutcome, DeskError> withdraw(const std::string &idempotency_key);
+
   DeskSnapshot snapshot();
 
   // Every ticket of the day `entries` describe (load_journal(day)), as a

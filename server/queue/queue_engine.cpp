@@ -254,15 +254,19 @@ QueueEvent QueueEngine::ticket_event(QueueEvent::Kind kind, const QueueTicket &t
   return event;
 }
 
+QueueEvent QueueEngine::counts_event(const StationTime &now) const {
+  QueueEvent event;
+  event.kind = QueueEvent::Kind::counts;
+  event.at = now;
+  event.counts = counts();
+  return event;
+}
+
 UpdateResult QueueEngine::finish(QueueEvent event, const QueueTicket &ticket,
                                  const StationTime &now) {
   QueueUpdate update{ticket, std::exchange(pending_, {})};
   update.events.push_back(std::move(event));
-  QueueEvent counts_event;
-  counts_event.kind = QueueEvent::Kind::counts;
-  counts_event.at = now;
-  counts_event.counts = counts();
-  update.events.push_back(std::move(counts_event));
+  update.events.push_back(counts_event(now));
   return update;
 }
 
@@ -274,15 +278,29 @@ EventsResult QueueEngine::finish_counter(const Counter &c, const StationTime &no
   event.counter = c;
   events.push_back(std::move(event));
   // Opening or closing a counter changes every estimate it serves.
-  QueueEvent counts_event;
-  counts_event.kind = QueueEvent::Kind::counts;
-  counts_event.at = now;
-  counts_event.counts = counts();
-  events.push_back(std::move(counts_event));
+  events.push_back(counts_event(now));
   return events;
 }
 
 // ---- issuing -----------------------------------------------------------------
+
+UpdateResult QueueEngine::withdraw(std::string_view number, const StationTime &now) {
+  if (auto error = enter(now))
+    return unexpected(*error);
+  auto it = std::find_if(tickets_.begin(), tickets_.end(), [&](const auto &entry) {
+    return entry.second.number == number;
+  });
+  if (it == tickets_.end())
+    return fail(Code::unknown_ticket, "no ticket " + std::string(number) + " today");
+  if (it->second.state != TicketState::waiting)
+    return fail(Code::wrong_state, it->second.number + " was called already");
+  QueueTicket gone = std::move(it->second);
+  leave_line(gone);
+  tickets_.erase(it);
+  QueueUpdate update{std::move(gone), std::exchange(pending_, {})};
+  update.events.push_back(counts_event(now));
+  return update;
+}
 
 UpdateResult QueueEngine::issue(std::string_view service_id,
                                 std::string_view priority_group, const StationTime &now) {

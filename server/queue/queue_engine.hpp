@@ -66,6 +66,12 @@ public:
   Result<SequenceBlock, QueueError> lease_block(std::string_view service_id, int count,
                                                 const StationTime &now);
   UpdateResult insert_offline(const OfflineTicket &ticket, const StationTime &now);
+  // Today's waiting ticket `number` as if it had never been issued: a kiosk
+  // that gave up waiting for the answer printed a number from its lease
+  // instead, and nobody holds this one. Its number stays used (never issued
+  // again). unknown_ticket when there is none (or it went already),
+  // wrong_state once a counter called it. The events: the counts.
+  UpdateResult withdraw(std::string_view number, const StationTime &now);
 
   // The services' rules from now on (an admin's edit): the same services in
   // the same order. Caps, windows and averages apply to the next ticket and
@@ -112,6 +118,8 @@ public:
   std::vector<Counter> counters() const;
   int waiting_count(std::string_view service_id) const;
   std::vector<ServiceCount> counts() const; // every service, in catalog order
+  // counts() as the event subscribers hear after each change to the lines.
+  QueueEvent counts_event(const StationTime &now) const;
   Result<int, QueueError> people_ahead(TicketId id) const;
   Result<WaitEstimate, QueueError> estimated_wait(TicketId id) const;
   // For a ticket issued now without priority.

@@ -280,6 +280,13 @@ int main(int argc, char **argv) {
   std::size_t unheld = 0;
   for (const auto &[number, n] : station_tickets)
     unheld += !printed.count(number);
+  // Of those, the ones the kiosks took back (their taps were served from a
+  // lease): out of the line, no officer calls them.
+  const auto withdrawn = column_counts(
+      station.database(), "SELECT text FROM queue_journal WHERE action = 'withdraw'");
+  for (const auto &[number, n] : withdrawn)
+    if (printed.count(number))
+      problems.push_back(number + " was printed but withdrawn");
 
   // The citizen's wait: never the station's silence beyond the fallback
   // deadline. A figure, not a check: a loaded machine delays the journal's
@@ -301,8 +308,10 @@ int main(int argc, char **argv) {
               printed.size(), online, lease,
               printed.size() == std::size_t(online + lease) ? "yes" : "NO");
   std::printf("  station: %zu tickets = %zu printed + %zu nobody holds (answer lost "
-              "after the commit, or kiosk killed before printing)\n",
-              station_tickets.size(), station_tickets.size() - unheld, unheld);
+              "after the commit, or kiosk killed before printing), %zu of them "
+              "withdrawn by their kiosk, %zu left in the line\n",
+              station_tickets.size(), station_tickets.size() - unheld, unheld,
+              withdrawn.size(), unheld - withdrawn.size());
   std::printf("  offline tickets: %zu journaled, all on the station once\n",
               journal_tickets.size());
   std::printf("  ratings: %zu journaled, %zu on the station\n", journal_ratings.size(),

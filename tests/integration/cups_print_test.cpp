@@ -20,14 +20,16 @@ namespace {
 printer::PrintOutcome print_and_wait(printer::TicketPrinter &p, printer::PrintJob job) {
   std::promise<printer::PrintOutcome> done;
   auto f = done.get_future();
-  p.submit(std::move(job), [&](printer::PrintOutcome o) { done.set_value(std::move(o)); });
+  p.submit(std::move(job),
+           [&](printer::PrintOutcome o) { done.set_value(std::move(o)); });
   REQUIRE(f.wait_for(60s) == std::future_status::ready);
   return f.get();
 }
 
 std::vector<std::uint8_t> sample_ticket_bytes(const std::string &number) {
-  auto fonts = printer::ReceiptFonts::load(MOTCUA_ASSETS_DIR "/fonts/NotoSans-Regular.ttf",
-                                           MOTCUA_ASSETS_DIR "/fonts/NotoSans-Bold.ttf");
+  auto fonts =
+      printer::ReceiptFonts::load(MOTCUA_ASSETS_DIR "/fonts/NotoSans-Regular.ttf",
+                                  MOTCUA_ASSETS_DIR "/fonts/NotoSans-Bold.ttf");
   REQUIRE(fonts.has_value());
   printer::ReceiptContent c;
   c.station_name = "CÔNG AN PHƯỜNG VĨNH NGUYÊN";

@@ -40,10 +40,7 @@ TEST_CASE("a kiosk prints straight to a network receipt printer without CUPS") {
         "wait-print 30000\nprint-state\nquit\n");
   ChildProcess kiosk({MOTCUA_KIOSK_BIN, "--config", dir + "/kiosk.json", "--windowed",
                       "--script", dir + "/tap.script"},
-                     {{"SDL_VIDEODRIVER", "dummy"},
-                      {"SDL_RENDER_DRIVER", "software"},
-                      {"SDL_AUDIODRIVER", "dummy"}},
-                     dir + "/kiosk.log");
+                     headless_sdl_env(), dir + "/kiosk.log");
   const auto status = kiosk.wait_for(120s);
   const auto log = read_file(dir + "/kiosk.log");
   REQUIRE_MESSAGE(status == std::optional<int>(0), log);

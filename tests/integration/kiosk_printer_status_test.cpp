@@ -71,10 +71,7 @@ void check_fault_cycle(const std::string &dir, StationProcess &station, const Fa
   const std::string log = dir + "/kiosk.log";
   ChildProcess kiosk({MOTCUA_KIOSK_BIN, "--config", dir + "/kiosk.json", "--windowed",
                       "--script", dir + "/fault.script"},
-                     {{"SDL_VIDEODRIVER", "dummy"},
-                      {"SDL_RENDER_DRIVER", "software"},
-                      {"SDL_AUDIODRIVER", "dummy"}},
-                     log);
+                     headless_sdl_env(), log);
   wait_for_log(log, "printer: ready", 30s);
   f.make();
   const auto seen = wait_for_log(log, "printer: " + f.condition, 30s);

@@ -67,9 +67,7 @@ std::string kiosk_run(const std::string &dir, const std::string &name,
                       const std::string &config, const std::string &script,
                       const std::string &cups_server = "") {
   write_text(dir + "/" + name + ".script", script + "quit\n");
-  std::map<std::string, std::string> env{{"SDL_VIDEODRIVER", "dummy"},
-                                         {"SDL_RENDER_DRIVER", "software"},
-                                         {"SDL_AUDIODRIVER", "dummy"}};
+  std::map<std::string, std::string> env = headless_sdl_env();
   if (!cups_server.empty())
     env["CUPS_SERVER"] = cups_server;
   ChildProcess kiosk({MOTCUA_KIOSK_BIN, "--config", config, "--windowed", "--script",

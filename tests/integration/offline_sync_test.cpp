@@ -5,6 +5,7 @@
 #include "net/journal/lease_keeper.hpp"
 #include "net/journal/ticket_outbox.hpp"
 #include "tests/support/books.hpp"
+#include "tests/support/fault_proxy.hpp"
 #include "tests/support/printers.hpp"
 #include "tests/support/station_process.hpp"
 #include "tests/support/sync_kiosk.hpp"
@@ -16,6 +17,7 @@
 #include <fstream>
 #include <future>
 #include <map>
+#include <memory>
 #include <set>
 #include <thread>
 
@@ -50,6 +52,27 @@ upload_sync(net::StationClient &client, std::vector<OfflineTicketUpload> tickets
   client.upload_offline_tickets(std::move(tickets),
                                 [&](auto r) { done.set_value(std::move(r)); });
   return answer.get();
+}
+
+// DIR/kiosk.json: `station_url`, the private cupsd's raw queue, the ticket
+// screen for a second, and `extra` fields.
+void write_kiosk_config(const std::string &dir, const std::string &station_url,
+                        std::map<std::string, std::string> &env,
+                        const std::string &extra) {
+  std::ofstream(dir + "/kiosk.json")
+      << R"({"format_version": 1, "station_url": ")" + station_url +
+             R"(", "printer": {"queue": ")" + env["MOTCUA_RAW_QUEUE"] +
+             R"(", "cups_server": ")" + env["CUPS_SERVER"] +
+             R"("}, "ticket_screen_seconds": 1, )" + extra + "}";
+}
+
+// motcua-kiosk on DIR/kiosk.json playing DIR/tap.script, logging to
+// DIR/kiosk.log.
+std::unique_ptr<ChildProcess> scripted_kiosk(const std::string &dir) {
+  return std::make_unique<ChildProcess>(
+      std::vector<std::string>{MOTCUA_KIOSK_BIN, "--config", dir + "/kiosk.json",
+                               "--windowed", "--script", dir + "/tap.script"},
+      headless_sdl_env(), dir + "/kiosk.log");
 }
 
 std::string uuid(int n) {
@@ -214,15 +237,7 @@ TEST_CASE("motcua-kiosk with its station killed -9 prints from its lease and upl
   auto dir = fresh_dir("offline-real-kiosk");
   StationProcess station(dir + "/station");
   {
-    std::ofstream(dir + "/kiosk.json") << R"({
-    "format_version": 1,
-    "station_url": ")" + station.url() + R"(",
-    "printer": {"queue": ")" + env["MOTCUA_RAW_QUEUE"] +
-                                              R"(", "cups_server": ")" +
-                                              env["CUPS_SERVER"] + R"("},
-    "ticket_screen_seconds": 1,
-    "offline_fallback_ms": 800
-  })";
+    write_kiosk_config(dir, station.url(), env, R"("offline_fallback_ms": 800)");
     // The test kills the station during the first sleep and restarts it
     // during the second.
     std::ofstream(dir + "/tap.script") << "wait-screen home 20000\n"
@@ -244,12 +259,8 @@ TEST_CASE("motcua-kiosk with its station killed -9 prints from its lease and upl
                                           "sleep 90000\n"
                                           "quit\n";
   }
-  ChildProcess kiosk({MOTCUA_KIOSK_BIN, "--config", dir + "/kiosk.json", "--windowed",
-                      "--script", dir + "/tap.script"},
-                     {{"SDL_VIDEODRIVER", "dummy"},
-                      {"SDL_RENDER_DRIVER", "software"},
-                      {"SDL_AUDIODRIVER", "dummy"}},
-                     dir + "/kiosk.log");
+  auto kiosk_process = scripted_kiosk(dir);
+  auto &kiosk = *kiosk_process;
   const auto log = [&] { return read_file(dir + "/kiosk.log"); };
   // Online first, with blocks for A and B held.
   REQUIRE_MESSAGE(poll([&] {
@@ -379,9 +390,7 @@ TEST_CASE("motcua-kiosk started while its station is down serves from the kept c
                                             R"("},
     "ticket_screen_seconds": 1
   })";
-  const std::map<std::string, std::string> sdl{{"SDL_VIDEODRIVER", "dummy"},
-                                               {"SDL_RENDER_DRIVER", "software"},
-                                               {"SDL_AUDIODRIVER", "dummy"}};
+  const std::map<std::string, std::string> sdl = headless_sdl_env();
   {
     // A first run with the station up: the catalog is kept, blocks are leased.
     std::ofstream(dir + "/idle.script") << "wait-screen home 20000\nsleep 90000\nquit\n";
@@ -416,4 +425,65 @@ TEST_CASE("motcua-kiosk started while its station is down serves from the kept c
   REQUIRE(states.size() == 1);
   // The first block of the day, cut from the top: 990-999 (offline_lease_size 10).
   CHECK_MESSAGE(contains(states[0], "number=A990 print=printed source=lease"), states[0]);
+}
+
+TEST_CASE("motcua-kiosk takes back the station's ticket for a tap whose answer it never "
+          "got") {
+  auto env = printers_env();
+  auto dir = fresh_dir("offline-withdraw");
+  StationProcess station(dir + "/station");
+  FaultProxy proxy(station.port);
+  {
+    write_kiosk_config(dir, "http://127.0.0.1:" + proxy.port(), env,
+                       R"("request_timeout_ms": 1500)");
+    // The station's answers stop coming back during the sleep.
+    std::ofstream(dir + "/tap.script") << "wait-screen home 20000\n"
+                                          "sleep 8000\n"
+                                          "tap-service A\n"
+                                          "wait-screen ticket 20000\n"
+                                          "wait-print 30000\n"
+                                          "print-state\n"
+                                          "sleep 120000\n"
+                                          "quit\n";
+  }
+  auto kiosk_process = scripted_kiosk(dir);
+  auto &kiosk = *kiosk_process;
+  const auto log = [&] { return read_file(dir + "/kiosk.log"); };
+  REQUIRE_MESSAGE(poll([&] {
+                    const auto text = log();
+                    return contains(text, "leases: service A holds") &&
+                           contains(text, "catalog loaded");
+                  }),
+                  log());
+  proxy.set_mode(FaultProxy::Mode::hold_responses);
+
+  // The request reached the station, which issued A001; its answer never came
+  // back, so the citizen got A990 from the lease.
+  REQUIRE_MESSAGE(poll([&] { return print_states(log()).size() == 1; }), log());
+  CHECK_MESSAGE(
+      contains(print_states(log())[0], "number=A990 print=printed source=lease"), log());
+  REQUIRE(poll([&] { return ticket_rows(station.database()).count("A001") == 1; }));
+  const auto withdrawn = [&] {
+    return column_counts(station.database(),
+                         "SELECT text FROM queue_journal WHERE action = 'withdraw'");
+  };
+  CHECK(withdrawn().empty()); // nothing gets through while the answers are held
+
+  // The network heals: the kiosk's journaled withdrawal reaches the station.
+  proxy.set_mode(FaultProxy::Mode::pass);
+  REQUIRE_MESSAGE(poll([&] { return !withdrawn().empty(); }, 3000), log());
+  CHECK(withdrawn() == std::map<std::string, int>{{"A001", 1}});
+  // A key that issued nothing is a 404 the kiosk settles (the request never
+  // arrived), as the client reports it.
+  net::StationClient client(net::StationAddress{"127.0.0.1", station.port, false, {}},
+                            3000ms);
+  std::promise<Result<bool, net::StationError>> asked;
+  client.withdraw_ticket("never-issued", [&](auto r) { asked.set_value(std::move(r)); });
+  auto answer = asked.get_future().get();
+  REQUIRE_FALSE(answer.has_value());
+  CHECK(answer.error().http_status == 404);
+  kiosk.terminate();
+  REQUIRE(kiosk.wait_for(20s).has_value());
+  station.process->terminate();
+  REQUIRE(station.process->wait_for(10s) == std::optional<int>(0));
 }

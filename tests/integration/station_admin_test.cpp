@@ -226,10 +226,7 @@ TEST_CASE("a service renamed by the chief shows on a running kiosk without a res
                                      "quit\n");
   ChildProcess kiosk({MOTCUA_KIOSK_BIN, "--config", dir + "/kiosk.json", "--windowed",
                       "--script", dir + "/rename.script"},
-                     {{"SDL_VIDEODRIVER", "dummy"},
-                      {"SDL_RENDER_DRIVER", "software"},
-                      {"SDL_AUDIODRIVER", "dummy"}},
-                     dir + "/kiosk.log");
+                     headless_sdl_env(), dir + "/kiosk.log");
   // Renamed only once the kiosk holds the old name: the refresh must bring it.
   const auto deadline = std::chrono::steady_clock::now() + 30s;
   while (read_file(dir + "/kiosk.log").find("catalog loaded") == std::string::npos &&

@@ -97,14 +97,12 @@ TEST_CASE(
     std::fputs("sleep 1500\nquit\n", f);
     std::fclose(f);
   }
+  auto with_systemd = headless_sdl_env();
+  with_systemd["NOTIFY_SOCKET"] = systemd.path;
+  with_systemd["WATCHDOG_USEC"] = "400000";
   ChildProcess kiosk({MOTCUA_KIOSK_BIN, "--config", dir + "/kiosk.json", "--windowed",
                       "--script", dir + "/idle.script"},
-                     {{"SDL_VIDEODRIVER", "dummy"},
-                      {"SDL_RENDER_DRIVER", "software"},
-                      {"SDL_AUDIODRIVER", "dummy"},
-                      {"NOTIFY_SOCKET", systemd.path},
-                      {"WATCHDOG_USEC", "400000"}},
-                     dir + "/kiosk.log");
+                     with_systemd, dir + "/kiosk.log");
   const auto ready = systemd.next(30s);
   const auto heard = systemd.during(1200ms);
   REQUIRE_MESSAGE(kiosk.wait_for(30s).has_value(), read_file(dir + "/kiosk.log"));

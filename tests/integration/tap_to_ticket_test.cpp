@@ -26,10 +26,11 @@ std::vector<Ticket> tickets_in_database(const std::string &path) {
   sqlite3 *db = nullptr;
   REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
   sqlite3_stmt *stmt = nullptr;
-  REQUIRE(sqlite3_prepare_v2(db,
-                             "SELECT number, service_id, sequence, day, issued_at FROM tickets "
-                             "ORDER BY id",
-                             -1, &stmt, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_prepare_v2(
+              db,
+              "SELECT number, service_id, sequence, day, issued_at FROM tickets "
+              "ORDER BY id",
+              -1, &stmt, nullptr) == SQLITE_OK);
   std::vector<Ticket> tickets;
   auto text = [&](int column) {
     return std::string(reinterpret_cast<const char *>(sqlite3_column_text(stmt, column)));
@@ -64,7 +65,8 @@ TEST_CASE("a tap on the kiosk prints the ticket the station committed") {
   // offline path has its own tests, offline_sync_test.cpp.
   write_text(dir + "/kiosk.json", R"({
     "format_version": 1,
-    "station_url": ")" + station.url() + R"(",
+    "station_url": ")" + station.url() +
+                                      R"(",
     "printer": {"queue": ")" + env["MOTCUA_RAW_QUEUE"] +
                                       R"(", "cups_server": ")" + env["CUPS_SERVER"] +
                                       R"(", "paper_width_dots": 576},
@@ -73,23 +75,25 @@ TEST_CASE("a tap on the kiosk prints the ticket the station committed") {
     "ticket_screen_seconds": 1
   })");
   write_text(dir + "/tap.script", "wait-screen home 20000\n"
-                                  "screenshot " + dir + "/home.png\n"
-                                  "tap-service A\n"
-                                  "wait-screen ticket 20000\n"
-                                  "wait-print 30000\n"
-                                  "screenshot " + dir + "/ticket.png\n"
-                                  "print-state\n"
-                                  "wait-screen home 20000\n"
-                                  "tap-service A\n"
-                                  "wait-screen ticket 20000\n"
-                                  "wait-print 30000\n"
-                                  "print-state\n"
-                                  "quit\n");
+                                  "screenshot " +
+                                      dir +
+                                      "/home.png\n"
+                                      "tap-service A\n"
+                                      "wait-screen ticket 20000\n"
+                                      "wait-print 30000\n"
+                                      "screenshot " +
+                                      dir +
+                                      "/ticket.png\n"
+                                      "print-state\n"
+                                      "wait-screen home 20000\n"
+                                      "tap-service A\n"
+                                      "wait-screen ticket 20000\n"
+                                      "wait-print 30000\n"
+                                      "print-state\n"
+                                      "quit\n");
   ChildProcess kiosk({MOTCUA_KIOSK_BIN, "--config", dir + "/kiosk.json", "--windowed",
                       "--script", dir + "/tap.script"},
-                     {{"SDL_VIDEODRIVER", "dummy"}, {"SDL_RENDER_DRIVER", "software"},
-                      {"SDL_AUDIODRIVER", "dummy"}},
-                     dir + "/kiosk.log");
+                     headless_sdl_env(), dir + "/kiosk.log");
   auto status = kiosk.wait_for(120s);
   auto log = read_file(dir + "/kiosk.log");
   REQUIRE_MESSAGE(status.has_value(), "the kiosk did not finish its script: ", log);
@@ -102,14 +106,16 @@ TEST_CASE("a tap on the kiosk prints the ticket the station committed") {
   CHECK(tickets[0].number == "A001");
   CHECK(tickets[1].number == "A002");
   tickets[1].people_ahead = 1;
-  tickets[1].estimated_wait_minutes = 10; // one ahead × the catalog's 10 minutes for "Cư trú"
+  tickets[1].estimated_wait_minutes =
+      10; // one ahead × the catalog's 10 minutes for "Cư trú"
 
   auto catalog = load_catalog_file(MOTCUA_ASSETS_DIR "/catalog/default.json");
   REQUIRE(catalog.has_value());
   auto texts = kiosk::Texts::load_language(MOTCUA_ASSETS_DIR, "vi");
   REQUIRE(texts.has_value());
-  auto fonts = printer::ReceiptFonts::load(MOTCUA_ASSETS_DIR "/fonts/NotoSans-Regular.ttf",
-                                           MOTCUA_ASSETS_DIR "/fonts/NotoSans-Bold.ttf");
+  auto fonts =
+      printer::ReceiptFonts::load(MOTCUA_ASSETS_DIR "/fonts/NotoSans-Regular.ttf",
+                                  MOTCUA_ASSETS_DIR "/fonts/NotoSans-Bold.ttf");
   REQUIRE(fonts.has_value());
   // What the config asks for: its footer, the emblem, and a QR code to the
   // station's own URL (no receipt.ticket_url given).
@@ -128,7 +134,8 @@ TEST_CASE("a tap on the kiosk prints the ticket the station committed") {
     if (received.empty())
       continue;
     auto raw = read_file(received);
-    auto decoded = printer::decode_escpos(std::vector<std::uint8_t>(raw.begin(), raw.end()));
+    auto decoded =
+        printer::decode_escpos(std::vector<std::uint8_t>(raw.begin(), raw.end()));
     REQUIRE(decoded.has_value());
     auto expected_doc = printer::decode_escpos(expected);
     REQUIRE(expected_doc.has_value());

@@ -139,4 +139,10 @@ ProgramRun run_program(std::vector<std::string> argv, const std::string &log_pat
   return {status.value_or(-1), read_file(log_path)};
 }
 
+std::map<std::string, std::string> headless_sdl_env() {
+  return {{"SDL_VIDEODRIVER", "dummy"},
+          {"SDL_RENDER_DRIVER", "software"},
+          {"SDL_AUDIODRIVER", "dummy"}};
+}
+
 } // namespace motcua::testing

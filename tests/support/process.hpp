@@ -33,6 +33,10 @@ private:
   std::optional<int> status_;
 };
 
+// The environment motcua-kiosk runs headless in: SDL's dummy video and audio
+// drivers and the software renderer.
+std::map<std::string, std::string> headless_sdl_env();
+
 // A program run to its end, with what it wrote.
 struct ProgramRun {
   int status = -1; // -1: still running at the deadline (then killed)

@@ -73,6 +73,15 @@ SyncKiosk::SyncKiosk(const std::string &journal_path, net::StationAddress statio
         });
       },
       wake, jitter, to_log, outbox);
+  withdrawals_ = std::make_unique<net::WithdrawalOutbox>(
+      *journal_,
+      [this](const std::string &key, net::SendDone done) {
+        sync_->withdraw_ticket(key, [done = std::move(done)](auto r) {
+          done(r ? net::withdrawal_result(200, {})
+                 : net::withdrawal_result(r.error().http_status, r.error().message));
+        });
+      },
+      wake, jitter, to_log, outbox);
   net::LeasePolicy policy;
   policy.block_size = options_.lease_block;
   policy.refill_below = options_.refill_below;
@@ -107,6 +116,7 @@ void SyncKiosk::pump() {
   const auto wall = wall_ms();
   ratings_->pump(now, wall);
   outbox_->pump(now, wall);
+  withdrawals_->pump(now, wall);
   leases_->pump(
       now, wall,
       day_at_offset(std::chrono::system_clock::now(), options_.station_utc_offset));
@@ -139,7 +149,8 @@ PrintedTicket SyncKiosk::tap(const std::string &service) {
   const auto t0 = std::chrono::steady_clock::now();
   auto answer = std::make_shared<std::promise<Result<Ticket, net::StationError>>>();
   auto future = answer->get_future();
-  tickets_->issue_ticket(TicketRequest{service, std::nullopt, uuid()},
+  const std::string key = uuid();
+  tickets_->issue_ticket(TicketRequest{service, std::nullopt, key},
                          [answer](auto r) { answer->set_value(std::move(r)); });
   printed.offline = true;
   // A refusal stands (no offline ticket for a closed service); no answer in
@@ -171,6 +182,16 @@ PrintedTicket SyncKiosk::tap(const std::string &service) {
   }
   printed.took = std::chrono::duration_cast<std::chrono::microseconds>(
       std::chrono::steady_clock::now() - t0);
+  if (printed.offline) {
+    // As motcua-kiosk does once the tap's request has ended (kiosk/main.cpp,
+    // LateAnswers): the station may hold a ticket for this tap that nobody
+    // has. The request's timeout is the fallback, so the wait is short.
+    if (future.valid())
+      future.wait();
+    if (auto error = journal_->add_withdrawal(key, wall_ms()))
+      throw std::runtime_error("withdrawal not journaled: " + error->message);
+    withdrawals_->notify_added();
+  }
   return printed;
 }
 

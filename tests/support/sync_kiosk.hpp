@@ -1,8 +1,8 @@
 #pragma once
 // The kiosk's sync pieces as motcua-kiosk wires them (kiosk/main.cpp), minus
 // the screens and the printer: a station client for tickets with the
-// fallback deadline, the journal, the lease keeper, the rating and
-// offline-ticket outboxes on a second client. The caller's thread is the
+// fallback deadline, the journal, the lease keeper, the rating,
+// offline-ticket and withdrawal outboxes on a second client. The caller's thread is the
 // owner thread that pumps them. Used by the fault tests, the bad day's kiosk
 // processes and bench/sync.
 #include "net/client/station_client.hpp"
@@ -10,6 +10,7 @@
 #include "net/journal/lease_keeper.hpp"
 #include "net/journal/rating_outbox.hpp"
 #include "net/journal/ticket_outbox.hpp"
+#include "net/journal/withdrawal_outbox.hpp"
 
 #include <chrono>
 #include <condition_variable>
@@ -92,6 +93,7 @@ private:
   std::unique_ptr<net::StationClient> sync_;
   std::unique_ptr<net::RatingOutbox> ratings_;
   std::unique_ptr<net::TicketOutbox> outbox_;
+  std::unique_ptr<net::WithdrawalOutbox> withdrawals_;
   std::unique_ptr<net::LeaseKeeper> leases_;
   std::mt19937_64 random_{std::random_device{}()};
 };

@@ -2,6 +2,7 @@
 // leased numbers after the deadline, late answers ignored, and what the
 // citizen sees without a lease. Pure reducer, no clock, no I/O.
 #include "kiosk/app/kiosk_config.hpp"
+#include "kiosk/app/late_answers.hpp"
 #include "kiosk/app/screen_machine.hpp"
 
 #include <doctest/doctest.h>
@@ -252,4 +253,17 @@ TEST_CASE(
   auto wrong = parse_kiosk_config(base + R"(,"offline_tickets":"yes"})", "kiosk.json");
   REQUIRE_FALSE(wrong.has_value());
   CHECK(wrong.error().field == "offline_tickets");
+}
+
+TEST_CASE("a tap served from the lease is withdrawn once its station request ends") {
+  LateAnswers late;
+  // Answered in time: nothing to withdraw.
+  CHECK_FALSE(late.request_ended("tap-1"));
+  late.fell_back("tap-2");
+  late.fell_back("tap-3");
+  CHECK(late.pending() == 2);
+  CHECK(late.request_ended("tap-2")); // its answer came late, or it failed
+  CHECK_FALSE(late.request_ended("tap-2"));
+  CHECK(late.request_ended("tap-3"));
+  CHECK(late.pending() == 0);
 }

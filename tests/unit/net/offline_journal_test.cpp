@@ -1,9 +1,10 @@
-// Leased blocks and offline tickets in the kiosk journal, the ticket outbox
-// and the lease keeper, with fake senders: real SQLite files, no network, no
-// clock reads.
+// Leased blocks and offline tickets in the kiosk journal, the ticket and
+// withdrawal outboxes and the lease keeper, with fake senders: real SQLite files, no
+// network, no clock reads.
 #include "net/journal/journal.hpp"
 #include "net/journal/lease_keeper.hpp"
 #include "net/journal/ticket_outbox.hpp"
+#include "net/journal/withdrawal_outbox.hpp"
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>
@@ -194,6 +195,57 @@ TEST_CASE("the ticket outbox settles each ticket on its own result") {
   outbox.pump(*outbox.next_wake(), 9000);
   REQUIRE(fake.calls.size() == 5);
   CHECK(fake.calls[4].ticket.upload.id == fake.calls[3].ticket.upload.id);
+}
+
+TEST_CASE("withdrawals are journaled once per tap and settled by the station's answer") {
+  const auto path = fresh_path("withdrawals");
+  {
+    // A journal of schema 3 (before withdrawals) gets the table on opening.
+    open_ok(path);
+    sqlite3 *db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "DROP TABLE withdrawals; PRAGMA user_version=3;", nullptr,
+                         nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto j = open_ok(path);
+  CHECK(j->schema_version() == kJournalSchemaVersion);
+  for (const char *key : {"tap-1", "tap-2", "tap-1", "tap-3"})
+    REQUIRE_FALSE(j->add_withdrawal(key, 100));
+  CHECK(j->unsent_withdrawals(10).value() ==
+        std::vector<std::string>{"tap-1", "tap-2", "tap-3"});
+  struct Call {
+    std::string key;
+    SendDone done;
+  };
+  std::vector<Call> calls;
+  OutboxOptions options;
+  options.backoff = {1000ms, 8000ms};
+  WithdrawalOutbox outbox(
+      *j,
+      [&](const std::string &key, SendDone done) {
+        calls.push_back({key, done});
+      },
+      [] {}, [] { return 0.0; }, [](const std::string &) {}, options);
+  const auto t0 = OutboxClock::time_point{} + 100s;
+  outbox.pump(t0, 1000);
+  REQUIRE(calls.size() == 3);
+  calls[0].done(withdrawal_result(200, {}));          // taken back
+  calls[1].done(withdrawal_result(404, "no ticket")); // the station never had it
+  calls[2].done(withdrawal_result(0, "unreachable")); // sent again later
+  outbox.pump(t0, 2000);
+  CHECK(j->unsent_withdrawals(10).value() == std::vector<std::string>{"tap-3"});
+  CHECK(outbox.stats().acknowledged == 2);
+  REQUIRE(outbox.next_wake().has_value());
+  outbox.pump(*outbox.next_wake(), 3000);
+  REQUIRE(calls.size() == 4);
+  CHECK(calls[3].key == "tap-3");
+  // Called already: it stays at the station, kept here for the technician.
+  calls[3].done(withdrawal_result(409, "wrong_state: A003 was called already"));
+  outbox.pump(*outbox.next_wake(), 4000);
+  CHECK(j->unsent_withdrawals(10).value().empty());
+  CHECK(outbox.stats().rejected == 1);
+  CHECK(j->prune_settled_withdrawals(5000).value() == 3);
 }
 
 TEST_CASE("services_to_lease asks for the services short of numbers, in order") {

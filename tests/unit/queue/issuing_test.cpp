@@ -315,3 +315,28 @@ TEST_CASE("new rules apply to the next ticket, and a prefix only before today's 
   broken.daily_cap = -1;
   CHECK(q.set_rules({broken, b}, at(9, 0, 0, 1))->code == Code::invalid_config);
 }
+
+TEST_CASE("a withdrawn ticket leaves the line as if never issued, its number used") {
+  auto q = engine({service("A"), service("B")});
+  ok(q.issue("A", "", at(8, 0)));
+  ok(q.issue("A", "", at(8, 1)));
+  ok(q.issue("A", "", at(8, 2)));
+  auto gone = q.withdraw("A002", at(8, 3));
+  REQUIRE_MESSAGE(gone.has_value(), (gone ? "" : gone.error().message));
+  CHECK(gone->ticket.number == "A002");
+  REQUIRE(gone->events.size() == 1);
+  CHECK(gone->events[0].kind == QueueEvent::Kind::counts);
+  CHECK(q.waiting_count("A") == 2);
+  CHECK(q.tickets().size() == 2);
+  // The one behind it moves up; the next number is not A002 again.
+  CHECK(ok(q.issue("A", "", at(8, 4))).number == "A004");
+  open(q, "1", {"A"}, at(8, 5));
+  CHECK(ok(q.call_next("1", at(8, 6))).number == "A001");
+  REQUIRE(q.call_next("1", at(8, 6)).has_value() == false); // busy: A001 is called
+  CHECK(error_of(q.withdraw("A001", at(8, 7))) == Code::wrong_state);
+  CHECK(error_of(q.withdraw("A002", at(8, 7))) == Code::unknown_ticket);
+  CHECK(error_of(q.withdraw("B001", at(8, 7))) == Code::unknown_ticket);
+  auto a3 = q.people_ahead(q.tickets()[1].id);
+  REQUIRE(a3.has_value());
+  CHECK(*a3 == 0); // A003: next after A001, A002 gone
+}

@@ -247,6 +247,56 @@ TEST_CASE("offline uploads survive a restart and the lease still belongs to its 
   CHECK(motcua::parse_ticket_response(online.body)->number == "K001");
 }
 
+TEST_CASE("a kiosk withdraws the ticket of a tap it served from its lease, once") {
+  test::StationStack s(fixed_clock(kSaturdayNine));
+  auto issue = [&](const std::string &key) {
+    auto r = s.handle(
+        post("/api/v1/tickets", R"({"service":"A","idempotency_key":")" + key + "\"}"));
+    REQUIRE_MESSAGE(r.status == 201, r.body);
+    return motcua::parse_ticket_response(r.body)->number;
+  };
+  auto withdraw = [&](const std::string &key) {
+    return s.handle(
+        post("/api/v1/tickets/withdraw", R"({"idempotency_key":")" + key + "\"}"));
+  };
+  CHECK(issue("tap-1") == "A001");
+  CHECK(issue("tap-2") == "A002"); // answered too late: the kiosk printed A990
+  CHECK(issue("tap-3") == "A003");
+  auto gone = withdraw("tap-2");
+  REQUIRE_MESSAGE(gone.status == 200, gone.body);
+  CHECK(body_of(gone).at("number") == "A002");
+  CHECK(body_of(gone).at("replayed") == false);
+  CHECK(s.desk->snapshot().counts[0].waiting == 2);
+  // The same withdrawal again (its answer was lost): the same answer.
+  auto again = withdraw("tap-2");
+  CHECK(again.status == 200);
+  CHECK(body_of(again).at("replayed") == true);
+  // A key that issued nothing, a malformed body.
+  auto unknown = withdraw("tap-9");
+  CHECK(unknown.status == 404);
+  CHECK(unknown.body.find("unknown_ticket") != std::string::npos);
+  CHECK(s.handle(post("/api/v1/tickets/withdraw", R"({"key":"tap-1"})")).status == 400);
+  // Too late once a counter called it: the citizen may still come.
+  REQUIRE_FALSE(s.desk->add_counter("1", {"A"}));
+  REQUIRE_FALSE(s.desk->open_counter("1", ""));
+  REQUIRE(s.desk->act(CounterAction::call_next, "1"));
+  auto called = withdraw("tap-1");
+  CHECK(called.status == 409);
+  CHECK(called.body.find("wrong_state") != std::string::npos);
+  // A002 is never numbered again, and a restart replays the withdrawal.
+  CHECK(issue("tap-4") == "A004");
+  DeskOptions options;
+  options.always_issuing = true;
+  auto restarted = QueueDesk::open(test::small_catalog(), options, *s.store,
+                                   fixed_clock(kSaturdayNine));
+  REQUIRE(restarted.has_value());
+  std::vector<std::string> open;
+  for (const auto &t : (*restarted)->snapshot().open_tickets)
+    open.push_back(t.number);
+  CHECK(open == std::vector<std::string>{"A001", "A003", "A004"});
+  CHECK_FALSE((*restarted)->ticket_status("2026-11-28", "A002"));
+}
+
 TEST_CASE("malformed offline uploads get 400 with a named code") {
   test::StationStack s(fixed_clock(kSaturdayNine));
   auto code = [&](std::string body) {
