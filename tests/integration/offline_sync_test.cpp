@@ -66,6 +66,12 @@ void write_kiosk_config(const std::string &dir, const std::string &station_url,
              R"("}, "ticket_screen_seconds": 1, )" + extra + "}";
 }
 
+// Script lines: a tap on `service`, its ticket printed, its state to the log.
+std::string tap_and_print(const std::string &service) {
+  return "tap-service " + service +
+         "\nwait-screen ticket 20000\nwait-print 30000\nprint-state\n";
+}
+
 // motcua-kiosk on DIR/kiosk.json playing DIR/tap.script, logging to
 // DIR/kiosk.log.
 std::unique_ptr<ChildProcess> scripted_kiosk(const std::string &dir) {
@@ -240,24 +246,10 @@ TEST_CASE("motcua-kiosk with its station killed -9 prints from its lease and upl
     write_kiosk_config(dir, station.url(), env, R"("offline_fallback_ms": 800)");
     // The test kills the station during the first sleep and restarts it
     // during the second.
-    std::ofstream(dir + "/tap.script") << "wait-screen home 20000\n"
-                                          "tap-service A\n"
-                                          "wait-screen ticket 20000\n"
-                                          "wait-print 30000\n"
-                                          "print-state\n"
-                                          "wait-screen home 20000\n"
-                                          "sleep 6000\n"
-                                          "tap-service A\n"
-                                          "wait-screen ticket 20000\n"
-                                          "wait-print 30000\n"
-                                          "print-state\n"
-                                          "wait-screen home 20000\n"
-                                          "tap-service B\n"
-                                          "wait-screen ticket 20000\n"
-                                          "wait-print 30000\n"
-                                          "print-state\n"
-                                          "sleep 90000\n"
-                                          "quit\n";
+    std::ofstream(dir + "/tap.script")
+        << "wait-screen home 20000\n" + tap_and_print("A") +
+               "wait-screen home 20000\nsleep 6000\n" + tap_and_print("A") +
+               "wait-screen home 20000\n" + tap_and_print("B") + "sleep 90000\nquit\n";
   }
   auto kiosk_process = scripted_kiosk(dir);
   auto &kiosk = *kiosk_process;
@@ -437,14 +429,8 @@ TEST_CASE("motcua-kiosk takes back the station's ticket for a tap whose answer i
     write_kiosk_config(dir, "http://127.0.0.1:" + proxy.port(), env,
                        R"("request_timeout_ms": 1500)");
     // The station's answers stop coming back during the sleep.
-    std::ofstream(dir + "/tap.script") << "wait-screen home 20000\n"
-                                          "sleep 8000\n"
-                                          "tap-service A\n"
-                                          "wait-screen ticket 20000\n"
-                                          "wait-print 30000\n"
-                                          "print-state\n"
-                                          "sleep 120000\n"
-                                          "quit\n";
+    std::ofstream(dir + "/tap.script") << "wait-screen home 20000\nsleep 8000\n" +
+                                              tap_and_print("A") + "sleep 120000\nquit\n";
   }
   auto kiosk_process = scripted_kiosk(dir);
   auto &kiosk = *kiosk_process;
