@@ -29,6 +29,7 @@
 #include "kiosk/ui/screenshot.hpp"
 #include "kiosk/ui/text_cache.hpp"
 #include "kiosk/ui/window.hpp"
+#include "net/client/send_result.hpp"
 #include "net/client/station_client.hpp"
 #include "net/client/stream_client.hpp"
 #include "net/journal/journal.hpp"
@@ -218,12 +219,7 @@ std::int64_t wall_ms() {
 }
 
 net::SendResult to_send_result(const Result<bool, net::StationError> &r) {
-  if (r)
-    return {true, true, 201, "stored"};
-  const auto &e = r.error();
-  const bool answered = e.http_status > 0;
-  return {false, answered, e.http_status,
-          (e.code.empty() ? "" : e.code + ": ") + e.message};
+  return r ? net::SendResult{true, true, 201, "stored"} : net::send_failure(r.error());
 }
 
 // The transport the config names: a CUPS queue (the default), or ESC/POS
@@ -377,9 +373,7 @@ int run(const CliOptions &options, Loaded in, std::unique_ptr<net::Journal> jour
                   return done(net::to_send_result(r->front()));
                 if (r)
                   return done({false, false, 0, "the station answered no result"});
-                const auto &e = r.error();
-                done({false, e.http_status > 0, e.http_status,
-                      (e.code.empty() ? "" : e.code + ": ") + e.message});
+                done(net::send_failure(r.error()));
               });
         },
         [&bridge] { bridge.push(Tick{}); }, jitter,
@@ -390,11 +384,7 @@ int run(const CliOptions &options, Loaded in, std::unique_ptr<net::Journal> jour
         [&sync_client](const std::string &key, net::SendDone done) {
           sync_client.withdraw_ticket(
               key, [done = std::move(done)](Result<bool, net::StationError> r) {
-                if (r)
-                  return done(net::withdrawal_result(200, {}));
-                const auto &e = r.error();
-                done(net::withdrawal_result(
-                    e.http_status, (e.code.empty() ? "" : e.code + ": ") + e.message));
+                done(net::withdrawal_send_result(r));
               });
         },
         [&bridge] { bridge.push(Tick{}); }, jitter,
@@ -441,10 +431,7 @@ int run(const CliOptions &options, Loaded in, std::unique_ptr<net::Journal> jour
                     *station_offset = *offset;
                   return done(net::LeaseBlock{r->service_id, r->day, r->first, r->last});
                 }
-                const auto &e = r.error();
-                done(unexpected(
-                    net::SendResult{false, e.http_status > 0, e.http_status,
-                                    (e.code.empty() ? "" : e.code + ": ") + e.message}));
+                done(unexpected(net::send_failure(r.error())));
               },
               key);
         },

@@ -374,9 +374,8 @@ ApiHandler::authorize_ticket_stream(const ApiRequest &request) const {
 }
 
 std::string ApiHandler::ticket_stream_frame(const ApiRequest &request) const {
-  ApiRequest get = request;
-  get.method = "GET";
-  auto page = ticket_status_page(get);
+  // The subscriber's upgrade request is the page's GET (RFC 6455 upgrades are).
+  auto page = ticket_status_page(request);
   return page.status == 200 || page.status == 404 ? std::move(page.body) : std::string();
 }
 

@@ -2,10 +2,7 @@
 
 #include "server/api/queue_json.hpp"
 
-#include <boost/json.hpp>
-
 namespace motcua::station {
-namespace json = boost::json;
 
 void broadcast(StreamHub &hub, const std::vector<queue::QueueEvent> &events) {
   for (const auto &event : events) {
@@ -18,11 +15,8 @@ void broadcast(StreamHub &hub, const std::vector<queue::QueueEvent> &events) {
 }
 
 void ping_ticket_pages(StreamHub &hub, const std::vector<queue::QueueEvent> &events) {
-  if (events.empty())
-    return;
-  const auto &at = events.back().at;
-  hub.publish(json::serialize(
-      json::object{{"event", "queue_changed"}, {"day", at.day}, {"at", clock_time(at)}}));
+  if (!events.empty())
+    hub.publish(R"({"event":"queue_changed"})");
 }
 
 void retain_counts(StreamHub &hub, const std::vector<queue::ServiceCount> &counts,

@@ -17,8 +17,8 @@ namespace json = boost::json;
 
 namespace {
 
-// A live page follows its ticket with /common/ticket-live.js (a ping over a
-// WebSocket, then the page fetched again); a phone without scripts reloads it
+// A live page follows its ticket with /common/ticket-live.js (the page anew
+// over a WebSocket whenever it changes); a phone without scripts reloads it
 // this often instead: a 2 kB page every 10 s is nothing for the station.
 constexpr int kRefreshSeconds = 10;
 constexpr std::string_view kLiveScript = "/common/ticket-live.js";

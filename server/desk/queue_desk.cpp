@@ -71,6 +71,16 @@ std::vector<std::string> split(const std::string &text) {
 } // namespace
 
 namespace {
+// The catalog's rules as the desk runs them; `always_issuing`: every window
+// open (DeskOptions, and a replay of entries already admitted).
+std::vector<queue::ServiceRules> desk_rules(const Catalog &catalog, bool always_issuing) {
+  auto rules = queue::rules_from_catalog(catalog);
+  if (always_issuing)
+    for (auto &r : rules)
+      r.windows = queue::always_issuing();
+  return rules;
+}
+
 // One journal entry applied to the engine: the same code serves live actions
 // and the replay after a restart, so both reach the same state.
 Result<QueueDesk::Applied, QueueError> apply(queue::QueueEngine &engine,
@@ -164,10 +174,7 @@ Result<std::unique_ptr<QueueDesk>, std::string> QueueDesk::open(const Catalog &c
                                                                 DeskOptions options,
                                                                 TicketJournal &journal,
                                                                 Clock clock) {
-  auto rules = queue::rules_from_catalog(catalog);
-  if (options.always_issuing)
-    for (auto &r : rules)
-      r.windows = queue::always_issuing();
+  auto rules = desk_rules(catalog, options.always_issuing);
   auto engine = queue::QueueEngine::create(rules, options.config);
   if (!engine)
     return unexpected("the queue configuration is invalid: " + engine.error().message);
@@ -206,9 +213,8 @@ void QueueDesk::replay(queue::QueueEngine &engine,
 std::vector<queue::QueueTicket>
 QueueDesk::replay_tickets(const Catalog &catalog, const queue::QueueConfig &config,
                           const std::vector<JournalEntry> &entries) {
-  auto rules = queue::rules_from_catalog(catalog);
-  for (auto &r : rules)
-    r.windows = queue::always_issuing();
+  // Each entry passed the windows when it was made.
+  auto rules = desk_rules(catalog, true);
   auto engine = queue::QueueEngine::create(rules, config);
   if (!engine)
     return {};
@@ -499,10 +505,7 @@ std::optional<DeskError> QueueDesk::set_priority_policy(queue::PriorityPolicy po
 }
 
 std::optional<DeskError> QueueDesk::set_catalog(const Catalog &catalog) {
-  auto rules = queue::rules_from_catalog(catalog);
-  if (always_issuing_)
-    for (auto &r : rules)
-      r.windows = queue::always_issuing();
+  auto rules = desk_rules(catalog, always_issuing_);
   const auto now = queue::station_time(to_local_time(clock_()));
   std::lock_guard lock(mutex_);
   if (auto error = engine_.set_rules(rules, now))

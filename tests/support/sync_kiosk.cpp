@@ -1,5 +1,7 @@
 #include "tests/support/sync_kiosk.hpp"
 
+#include "net/client/send_result.hpp"
+
 #include <cstdio>
 #include <future>
 #include <stdexcept>
@@ -14,11 +16,6 @@ std::int64_t wall_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
-}
-
-net::SendResult failed(const net::StationError &e) {
-  return {false, e.http_status > 0, e.http_status,
-          (e.code.empty() ? "" : e.code + ": ") + e.message};
 }
 
 } // namespace
@@ -59,7 +56,8 @@ SyncKiosk::SyncKiosk(const std::string &journal_path, net::StationAddress statio
       *journal_,
       [this](const Rating &rating, net::SendDone done) {
         sync_->submit_rating(rating, [done = std::move(done)](auto r) {
-          done(r ? net::SendResult{true, true, 201, "stored"} : failed(r.error()));
+          done(r ? net::SendResult{true, true, 201, "stored"}
+                 : net::send_failure(r.error()));
         });
       },
       wake, jitter, to_log, outbox);
@@ -69,7 +67,8 @@ SyncKiosk::SyncKiosk(const std::string &journal_path, net::StationAddress statio
         sync_->upload_offline_tickets({t.upload}, [done = std::move(done)](auto r) {
           if (r && r->size() == 1)
             return done(net::to_send_result(r->front()));
-          done(r ? net::SendResult{false, false, 0, "no result"} : failed(r.error()));
+          done(r ? net::SendResult{false, false, 0, "no result"}
+                 : net::send_failure(r.error()));
         });
       },
       wake, jitter, to_log, outbox);
@@ -77,8 +76,7 @@ SyncKiosk::SyncKiosk(const std::string &journal_path, net::StationAddress statio
       *journal_,
       [this](const std::string &key, net::SendDone done) {
         sync_->withdraw_ticket(key, [done = std::move(done)](auto r) {
-          done(r ? net::withdrawal_result(200, {})
-                 : net::withdrawal_result(r.error().http_status, r.error().message));
+          done(net::withdrawal_send_result(r));
         });
       },
       wake, jitter, to_log, outbox);
@@ -95,7 +93,7 @@ SyncKiosk::SyncKiosk(const std::string &journal_path, net::StationAddress statio
             [done = std::move(done)](auto r) {
               if (r)
                 return done(net::LeaseBlock{r->service_id, r->day, r->first, r->last});
-              done(unexpected(failed(r.error())));
+              done(unexpected(net::send_failure(r.error())));
             },
             key);
       },
